@@ -1,0 +1,39 @@
+package io.strata.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ConfigValuesTest {
+  @Test
+  void readsTypedValuesWithDefaults() {
+    var values = new ConfigValues(Map.of("a.port", "9092", "a.ttl", "7d", "a.every", "500ms"));
+    assertThat(values.integer("a.port", 1, 1, 65535)).isEqualTo(9092);
+    assertThat(values.integer("a.missing", 7, 1, 10)).isEqualTo(7);
+    assertThat(values.duration("a.ttl", Duration.ZERO)).isEqualTo(Duration.ofDays(7));
+    assertThat(values.duration("a.every", Duration.ZERO)).isEqualTo(Duration.ofMillis(500));
+    assertThat(values.string("a.name", "x")).isEqualTo("x");
+  }
+
+  @Test
+  void errorsNameTheKey() {
+    var values = new ConfigValues(Map.of("a.port", "ninety", "a.big", "70000", "a.ttl", "soon"));
+    assertThatThrownBy(() -> values.integer("a.port", 1, 1, 65535))
+        .hasMessage("a.port must be a whole number, got 'ninety'");
+    assertThatThrownBy(() -> values.integer("a.big", 1, 1, 65535))
+        .hasMessage("a.big must be between 1 and 65535, got 70000");
+    assertThatThrownBy(() -> values.duration("a.ttl", Duration.ZERO))
+        .hasMessageStartingWith("a.ttl must be a duration");
+  }
+
+  @Test
+  void unknownKeysUnderOurPrefixesAreRejected() {
+    var values = new ConfigValues(Map.of("strata.kafka.prot", "1", "other.key", "2"));
+    assertThatThrownBy(() -> values.rejectUnknown(Set.of("strata."), Set.of("strata.kafka.port")))
+        .hasMessage("unknown configuration key 'strata.kafka.prot'");
+  }
+}
