@@ -1,0 +1,42 @@
+package io.strata.flink.internal;
+
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.sink.KafkaSinkBuilder;
+import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+
+/** The Kafka client settings every Strata job shares. */
+public final class KafkaSettings {
+  /** Kafka's default broker maximum; a transaction must outlive a checkpoint plus a restart. */
+  private static final String TRANSACTION_TIMEOUT_MS = "900000";
+
+  private KafkaSettings() {}
+
+  /**
+   * A source that reads only committed records and, without a checkpoint to restore, starts from the
+   * group's committed offsets (or the earliest record for a new group) so a fresh start re-reads nothing.
+   */
+  @SuppressWarnings("deprecation")
+  public static <T> KafkaSourceBuilder<T> committedSource(String bootstrap, String topic, String groupId) {
+    return KafkaSource.<T>builder()
+        .setBootstrapServers(bootstrap)
+        .setTopics(topic)
+        .setGroupId(groupId)
+        .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+        .setProperty("isolation.level", "read_committed")
+        .setProperty("commit.offsets.on.checkpoint", "true");
+  }
+
+  /** A transactional sink: records become visible when the checkpoint that covers them completes. */
+  public static <T> KafkaSinkBuilder<T> exactlyOnceSink(String bootstrap, String transactionalIdPrefix) {
+    return KafkaSink.<T>builder()
+        .setBootstrapServers(bootstrap)
+        .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
+        .setTransactionalIdPrefix(transactionalIdPrefix)
+        .setProperty("transaction.timeout.ms", TRANSACTION_TIMEOUT_MS)
+        .setProperty("enable.idempotence", "true");
+  }
+}

@@ -1,0 +1,36 @@
+package io.strata.flink.tier;
+
+import io.strata.catalog.EventsTable;
+import io.strata.flink.config.TierConfig;
+import io.strata.flink.internal.KafkaSettings;
+import io.strata.flink.tier.source.LakeRowDeserializer;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.table.data.RowData;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.iceberg.CatalogProperties;
+import org.apache.iceberg.flink.CatalogLoader;
+import org.apache.iceberg.flink.TableLoader;
+
+/** The hot-log source and the lake table of the tier job. */
+public final class TierConnectors {
+  public static final String GROUP_ID = "strata-tier";
+
+  private TierConnectors() {}
+
+  public static KafkaSource<RowData> logSource(TierConfig config) {
+    return KafkaSettings.<RowData>committedSource(config.bootstrapServers(), config.logTopic(), GROUP_ID)
+        .setDeserializer(new LakeRowDeserializer())
+        .build();
+  }
+
+  /** The lake table through the REST catalog; the catalog hands out the storage settings. */
+  public static TableLoader lakeTable(TierConfig config) {
+    Map<String, String> props = new HashMap<>();
+    props.put(CatalogProperties.URI, config.catalogUri());
+    config.catalogToken().ifPresent(token -> props.put("token", token));
+    CatalogLoader catalog = CatalogLoader.rest("strata", new Configuration(), props);
+    return TableLoader.fromCatalog(catalog, EventsTable.IDENTIFIER);
+  }
+}
