@@ -1,0 +1,34 @@
+package io.strata.launcher.stack;
+
+import java.util.Map;
+import org.apache.flink.configuration.Configuration;
+
+/** The MiniCluster's configuration: REST/web UI on 127.0.0.1, S3A for checkpoints on the stack's store. */
+final class FlinkSettings {
+  private FlinkSettings() {}
+
+  static Configuration cluster(StackConfig config) {
+    Map<String, String> effective = config.effective();
+    Configuration conf = new Configuration();
+    conf.setString("rest.address", "127.0.0.1");
+    conf.setString("rest.bind-address", "127.0.0.1");
+    conf.setString("rest.port", String.valueOf(config.flinkUiPort()));
+    conf.setString("jobmanager.bind-host", "127.0.0.1");
+    conf.setString("taskmanager.bind-host", "127.0.0.1");
+    conf.setString("taskmanager.host", "127.0.0.1");
+    conf.setString("state.backend.type", "hashmap");
+    // Flink's S3 filesystem (Hadoop S3A inside) for s3a:// checkpoint paths.
+    conf.setString("s3.endpoint", config.s3Endpoint());
+    conf.setString("s3.path.style.access", "true");
+    conf.setString("s3.access-key", config.s3Credentials().accessKey());
+    conf.setString("s3.secret-key", config.s3Credentials().secretKey());
+    conf.setString("s3.endpoint.region", effective.getOrDefault("strata.s3.region", "us-east-1"));
+    conf.setString(
+        "s3.connection.ssl.enabled", String.valueOf(config.s3Endpoint().startsWith("https://")));
+    // Keep S3A directory markers: deleting them after each write makes S3Proxy's filesystem backend
+    // retry deletes of non-empty directories with sleeps, which stalls checkpoint completion.
+    conf.setString("s3.directory.marker.retention", "keep");
+    conf.setString("classloader.check-leaked-classloader", "false");
+    return conf;
+  }
+}

@@ -1,0 +1,147 @@
+package io.strata.launcher.stack;
+
+import static java.util.Objects.requireNonNull;
+
+import io.strata.catalog.CatalogConfig;
+import io.strata.config.ConfigValues;
+import io.strata.embedded.S3Credentials;
+import io.strata.flink.config.CheckpointSettings;
+import io.strata.flink.config.IngestConfig;
+import io.strata.flink.config.TierConfig;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Settings of the whole embedded stack ({@code strata up}), and the job and catalog settings derived
+ * from them. Keys, with defaults:
+ *
+ * <ul>
+ *   <li>{@code strata.data-dir} (data): everything the stack keeps: Kafka log, objects, catalog
+ *   <li>{@code strata.kafka.port} (9092), {@code strata.kafka.controller-port} (9093)
+ *   <li>{@code strata.topics.partitions} (4): partitions of each topic the stack creates
+ *   <li>{@code strata.s3.embedded} (true): start S3Proxy; false uses {@code strata.s3.endpoint}
+ *   <li>{@code strata.s3.port} (9000), {@code strata.s3.bucket} (strata-lake),
+ *       {@code strata.s3.access-key} (strata), {@code strata.s3.secret-key} (strata-secret)
+ *   <li>{@code strata.catalog.embedded} (true): start the catalog; false uses
+ *       {@code strata.tier.catalog-uri}
+ *   <li>{@code strata.flink.ui-port} (8081), {@code strata.flink.slots} (4)
+ * </ul>
+ *
+ * plus the keys of {@link IngestConfig}, {@link TierConfig}, {@link CheckpointSettings} and
+ * {@link CatalogConfig}.
+ */
+public record StackConfig(
+    Path dataDir,
+    int kafkaPort,
+    int kafkaControllerPort,
+    int topicPartitions,
+    boolean embeddedS3,
+    int s3Port,
+    String bucket,
+    S3Credentials s3Credentials,
+    boolean embeddedCatalog,
+    int flinkUiPort,
+    int flinkSlots,
+    IngestConfig ingest,
+    TierConfig tier,
+    CatalogConfig catalog,
+    Map<String, String> effective) {
+
+  private static final Set<String> KEYS =
+      Set.of(
+          "strata.data-dir", "strata.kafka.port", "strata.kafka.controller-port",
+          "strata.topics.partitions", "strata.s3.embedded", "strata.s3.port", "strata.s3.bucket",
+          "strata.s3.access-key", "strata.s3.secret-key", "strata.s3.endpoint", "strata.s3.region",
+          "strata.catalog.embedded", "strata.flink.ui-port", "strata.flink.slots",
+          CatalogConfig.PORT, CatalogConfig.JDBC_URL, CatalogConfig.JDBC_USER,
+          CatalogConfig.JDBC_PASSWORD, CatalogConfig.NAME, CatalogConfig.WAREHOUSE, CatalogConfig.TOKEN);
+
+  public StackConfig {
+    requireNonNull(dataDir, "strata.data-dir is null");
+    requireNonNull(bucket, "strata.s3.bucket is null");
+    requireNonNull(s3Credentials, "strata.s3.access-key is null");
+    requireNonNull(ingest, "ingest is null");
+    requireNonNull(tier, "tier is null");
+    requireNonNull(catalog, "catalog is null");
+    effective = Map.copyOf(effective);
+    if (!embeddedS3 && catalog.s3Endpoint().isEmpty()) {
+      throw new IllegalArgumentException("strata.s3.endpoint is required when strata.s3.embedded=false");
+    }
+  }
+
+  /** Reads and checks everything once; an unknown {@code strata.*} key fails, named. */
+  public static StackConfig from(Map<String, String> raw) {
+    ConfigValues given = new ConfigValues(raw);
+    Set<String> known = new HashSet<>(KEYS);
+    known.addAll(IngestConfig.KEYS);
+    known.addAll(TierConfig.KEYS);
+    known.addAll(CheckpointSettings.KEYS);
+    given.rejectUnknown(Set.of("strata."), known);
+
+    Path dataDir = Path.of(given.string("strata.data-dir", "data")).toAbsolutePath();
+    int kafkaPort = given.integer("strata.kafka.port", 9092, 0, 65535);
+    int s3Port = given.integer("strata.s3.port", 9000, 0, 65535);
+    int catalogPort = given.integer(CatalogConfig.PORT, CatalogConfig.DEFAULT_PORT, 0, 65535);
+    String bucket = given.string("strata.s3.bucket", "strata-lake");
+    if (!bucket.matches("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]")) {
+      throw new IllegalArgumentException("strata.s3.bucket is not a valid bucket name: '" + bucket + "'");
+    }
+    boolean embeddedS3 = bool(given, "strata.s3.embedded");
+    boolean embeddedCatalog = bool(given, "strata.catalog.embedded");
+
+    // Defaults that follow from other keys: ports and the bucket.
+    Map<String, String> effective = new HashMap<>(raw);
+    effective.put("strata.data-dir", dataDir.toString());
+    effective.putIfAbsent("strata.kafka.bootstrap-servers", "127.0.0.1:" + kafkaPort);
+    effective.putIfAbsent("strata.s3.access-key", "strata");
+    effective.putIfAbsent("strata.s3.secret-key", "strata-secret");
+    if (embeddedS3) {
+      effective.put("strata.s3.endpoint", "http://127.0.0.1:" + s3Port);
+    }
+    effective.putIfAbsent(CatalogConfig.WAREHOUSE, "s3://" + bucket + "/warehouse");
+    effective.putIfAbsent("strata.checkpoint.dir", "s3a://" + bucket + "/checkpoints");
+    if (embeddedCatalog) {
+      effective.put("strata.tier.catalog-uri", "http://127.0.0.1:" + catalogPort);
+    }
+    ConfigValues values = new ConfigValues(effective);
+
+    return new StackConfig(
+        dataDir,
+        kafkaPort,
+        given.integer("strata.kafka.controller-port", 9093, 0, 65535),
+        given.integer("strata.topics.partitions", 4, 1, 1000),
+        embeddedS3,
+        s3Port,
+        bucket,
+        new S3Credentials(effective.get("strata.s3.access-key"), effective.get("strata.s3.secret-key")),
+        embeddedCatalog,
+        given.integer("strata.flink.ui-port", 8081, 0, 65535),
+        given.integer("strata.flink.slots", 4, 1, 64),
+        IngestConfig.from(values),
+        TierConfig.from(values),
+        CatalogConfig.fromProperties(effective),
+        effective);
+  }
+
+  private static boolean bool(ConfigValues values, String key) {
+    String text = values.string(key, "true");
+    if (!text.equals("true") && !text.equals("false")) {
+      throw new IllegalArgumentException(key + " must be true or false, got '" + text + "'");
+    }
+    return Boolean.parseBoolean(text);
+  }
+
+  /** The S3 endpoint every component talks to. */
+  public String s3Endpoint() {
+    return effective.get("strata.s3.endpoint");
+  }
+
+  @Override
+  public String toString() {
+    return "StackConfig[dataDir=" + dataDir + ", kafkaPort=" + kafkaPort + ", s3=" + s3Endpoint()
+        + ", bucket=" + bucket + ", catalog=" + catalog + ", ingest=" + ingest + ", tier=" + tier + "]";
+  }
+}
