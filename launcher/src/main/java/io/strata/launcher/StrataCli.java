@@ -15,6 +15,8 @@ public final class StrataCli {
     // S3FileIO against S3-compatible stores: checksums only where the API requires them.
     System.setProperty("aws.requestChecksumCalculation", "WHEN_REQUIRED");
     System.setProperty("aws.responseChecksumValidation", "WHEN_REQUIRED");
+    // Flink's S3 filesystem bundles the v1 SDK; its deprecation notice is not ours to act on.
+    System.setProperty("aws.java.v1.disableDeprecationAnnouncement", "true");
     System.exit(new CommandLine(new StrataCli()).execute(args));
   }
 }

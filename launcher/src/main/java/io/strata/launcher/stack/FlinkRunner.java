@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.JobID;
@@ -115,8 +116,20 @@ public final class FlinkRunner implements AutoCloseable {
     }
   }
 
+  /** Cancels the running jobs (their checkpoints are retained), then stops the cluster. */
   @Override
   public void close() throws Exception {
-    cluster.close();
+    try {
+      for (var job : cluster.listJobs().get(10, TimeUnit.SECONDS)) {
+        if (!job.getJobState().isGloballyTerminalState()) {
+          cluster.cancelJob(job.getJobId()).get(10, TimeUnit.SECONDS);
+          cluster.requestJobResult(job.getJobId()).get(30, TimeUnit.SECONDS);
+        }
+      }
+    } catch (Exception e) {
+      LOG.warn("cancelling jobs before shutdown failed; closing the cluster anyway", e);
+    } finally {
+      cluster.close();
+    }
   }
 }

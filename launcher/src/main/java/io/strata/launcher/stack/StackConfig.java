@@ -122,8 +122,15 @@ public record StackConfig(
         given.integer("strata.flink.slots", 4, 1, 64),
         IngestConfig.from(values),
         TierConfig.from(values),
-        CatalogConfig.fromProperties(effective),
+        catalogConfig(effective),
         effective);
+  }
+
+  /** The catalog's own keys: whether to start it at all is the stack's business, not the catalog's. */
+  private static CatalogConfig catalogConfig(Map<String, String> effective) {
+    Map<String, String> forCatalog = new HashMap<>(effective);
+    forCatalog.remove("strata.catalog.embedded");
+    return CatalogConfig.fromProperties(forCatalog);
   }
 
   private static boolean bool(ConfigValues values, String key) {

@@ -1,0 +1,88 @@
+package io.strata.launcher.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class StackConfigTest {
+  @Test
+  void defaults() {
+    StackConfig config = StackConfig.from(Map.of());
+    assertThat(config.dataDir()).isEqualTo(Path.of("data").toAbsolutePath());
+    assertThat(config.kafkaPort()).isEqualTo(9092);
+    assertThat(config.kafkaControllerPort()).isEqualTo(9093);
+    assertThat(config.topicPartitions()).isEqualTo(4);
+    assertThat(config.embeddedS3()).isTrue();
+    assertThat(config.s3Port()).isEqualTo(9000);
+    assertThat(config.s3Endpoint()).isEqualTo("http://127.0.0.1:9000");
+    assertThat(config.bucket()).isEqualTo("strata-lake");
+    assertThat(config.s3Credentials().accessKey()).isEqualTo("strata");
+    assertThat(config.embeddedCatalog()).isTrue();
+    assertThat(config.flinkUiPort()).isEqualTo(8081);
+    assertThat(config.flinkSlots()).isEqualTo(4);
+    assertThat(config.ingest().bootstrapServers()).isEqualTo("127.0.0.1:9092");
+    assertThat(config.ingest().checkpoints().directory()).isEqualTo("s3a://strata-lake/checkpoints/ingest");
+    assertThat(config.ingest().checkpoints().interval()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(config.tier().catalogUri()).isEqualTo("http://127.0.0.1:8181");
+    assertThat(config.tier().checkpoints().directory()).isEqualTo("s3a://strata-lake/checkpoints/tier");
+    assertThat(config.catalog().port()).isEqualTo(8181);
+    assertThat(config.catalog().warehouse()).isEqualTo("s3://strata-lake/warehouse");
+    assertThat(config.catalog().jdbcUrl())
+        .isEqualTo("jdbc:sqlite:" + Path.of("data").toAbsolutePath().resolve("catalog/catalog.db"));
+  }
+
+  @Test
+  void fullMapping() {
+    Map<String, String> raw = new HashMap<>();
+    raw.put("strata.data-dir", "/tmp/strata-x");
+    raw.put("strata.kafka.port", "19092");
+    raw.put("strata.kafka.controller-port", "19093");
+    raw.put("strata.topics.partitions", "8");
+    raw.put("strata.s3.port", "19000");
+    raw.put("strata.s3.bucket", "my-lake");
+    raw.put("strata.s3.access-key", "ak");
+    raw.put("strata.s3.secret-key", "sk");
+    raw.put("strata.catalog.port", "18181");
+    raw.put("strata.catalog.token", "t0ken");
+    raw.put("strata.flink.ui-port", "18081");
+    raw.put("strata.flink.slots", "2");
+    raw.put("strata.checkpoint.interval", "3s");
+    StackConfig config = StackConfig.from(raw);
+    assertThat(config.dataDir()).isEqualTo(Path.of("/tmp/strata-x"));
+    assertThat(config.kafkaPort()).isEqualTo(19092);
+    assertThat(config.kafkaControllerPort()).isEqualTo(19093);
+    assertThat(config.topicPartitions()).isEqualTo(8);
+    assertThat(config.s3Endpoint()).isEqualTo("http://127.0.0.1:19000");
+    assertThat(config.bucket()).isEqualTo("my-lake");
+    assertThat(config.s3Credentials().secretKey()).isEqualTo("sk");
+    assertThat(config.flinkUiPort()).isEqualTo(18081);
+    assertThat(config.flinkSlots()).isEqualTo(2);
+    assertThat(config.ingest().bootstrapServers()).isEqualTo("127.0.0.1:19092");
+    assertThat(config.ingest().checkpoints().directory()).isEqualTo("s3a://my-lake/checkpoints/ingest");
+    assertThat(config.ingest().checkpoints().interval()).isEqualTo(Duration.ofSeconds(3));
+    assertThat(config.tier().catalogUri()).isEqualTo("http://127.0.0.1:18181");
+    assertThat(config.tier().catalogToken()).isEqualTo(Optional.of("t0ken"));
+    assertThat(config.catalog().warehouse()).isEqualTo("s3://my-lake/warehouse");
+    assertThat(config.toString()).doesNotContain("t0ken").doesNotContain("=sk");
+  }
+
+  @Test
+  void badSettingsNameTheirKey() {
+    assertThatThrownBy(() -> StackConfig.from(Map.of("strata.kafka.prot", "1")))
+        .hasMessage("unknown configuration key 'strata.kafka.prot'");
+    assertThatThrownBy(() -> StackConfig.from(Map.of("strata.s3.bucket", "Bad_Bucket")))
+        .hasMessageContaining("strata.s3.bucket");
+    assertThatThrownBy(() -> StackConfig.from(Map.of("strata.s3.embedded", "maybe")))
+        .hasMessage("strata.s3.embedded must be true or false, got 'maybe'");
+    assertThatThrownBy(() -> StackConfig.from(Map.of("strata.s3.embedded", "false")))
+        .hasMessage("strata.s3.endpoint is required when strata.s3.embedded=false");
+    assertThatThrownBy(() -> StackConfig.from(Map.of("strata.kafka.port", "70000")))
+        .hasMessage("strata.kafka.port must be between 0 and 65535, got 70000");
+  }
+}
