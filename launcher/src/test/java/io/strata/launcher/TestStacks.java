@@ -18,6 +18,9 @@ final class TestStacks {
     values.put("strata.catalog.port", String.valueOf(FreePorts.pick()));
     values.put("strata.flink.ui-port", String.valueOf(FreePorts.pick()));
     values.put("strata.checkpoint.interval", "2s");
+    // Trino has its own test (TrinoLakeIT); the pipeline tests do not need it.
+    values.put("strata.trino.enabled", "false");
+    values.put("strata.trino.port", String.valueOf(FreePorts.pick()));
     return values;
   }
 }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -28,6 +29,9 @@ import java.util.Set;
  *   <li>{@code strata.catalog.embedded} (true): start the catalog; false uses
  *       {@code strata.tier.catalog-uri}
  *   <li>{@code strata.flink.ui-port} (8081), {@code strata.flink.slots} (4)
+ *   <li>{@code strata.home} (the checkout: the folder holding {@code trino-config/} and {@code sql/})
+ *   <li>{@code strata.trino.enabled} (true), {@code strata.trino.port} (8080),
+ *       {@code strata.trino.java-home} (found: a JDK 24+), {@code strata.trino.heap} (1G)
  * </ul>
  *
  * plus the keys of {@link IngestConfig}, {@link TierConfig}, {@link CheckpointSettings} and
@@ -45,6 +49,11 @@ public record StackConfig(
     boolean embeddedCatalog,
     int flinkUiPort,
     int flinkSlots,
+    Path home,
+    boolean trinoEnabled,
+    int trinoPort,
+    Optional<Path> trinoJavaHome,
+    String trinoHeap,
     IngestConfig ingest,
     TierConfig tier,
     CatalogConfig catalog,
@@ -55,7 +64,8 @@ public record StackConfig(
           "strata.data-dir", "strata.kafka.port", "strata.kafka.controller-port",
           "strata.topics.partitions", "strata.s3.embedded", "strata.s3.port", "strata.s3.bucket",
           "strata.s3.access-key", "strata.s3.secret-key", "strata.s3.endpoint", "strata.s3.region",
-          "strata.catalog.embedded", "strata.flink.ui-port", "strata.flink.slots",
+          "strata.catalog.embedded", "strata.flink.ui-port", "strata.flink.slots", "strata.home",
+          "strata.trino.enabled", "strata.trino.port", "strata.trino.java-home", "strata.trino.heap",
           CatalogConfig.PORT, CatalogConfig.JDBC_URL, CatalogConfig.JDBC_USER,
           CatalogConfig.JDBC_PASSWORD, CatalogConfig.NAME, CatalogConfig.WAREHOUSE, CatalogConfig.TOKEN);
 
@@ -66,6 +76,9 @@ public record StackConfig(
     requireNonNull(ingest, "ingest is null");
     requireNonNull(tier, "tier is null");
     requireNonNull(catalog, "catalog is null");
+    requireNonNull(home, "strata.home is null");
+    requireNonNull(trinoJavaHome, "strata.trino.java-home is null");
+    requireNonNull(trinoHeap, "strata.trino.heap is null");
     effective = Map.copyOf(effective);
     if (!embeddedS3 && catalog.s3Endpoint().isEmpty()) {
       throw new IllegalArgumentException("strata.s3.endpoint is required when strata.s3.embedded=false");
@@ -91,6 +104,7 @@ public record StackConfig(
     }
     boolean embeddedS3 = bool(given, "strata.s3.embedded");
     boolean embeddedCatalog = bool(given, "strata.catalog.embedded");
+    Path home = given.optional("strata.home").map(Path::of).orElseGet(StackConfig::findHome).toAbsolutePath();
 
     // Defaults that follow from other keys: ports and the bucket.
     Map<String, String> effective = new HashMap<>(raw);
@@ -120,10 +134,38 @@ public record StackConfig(
         embeddedCatalog,
         given.integer("strata.flink.ui-port", 8081, 0, 65535),
         given.integer("strata.flink.slots", 4, 1, 64),
+        home,
+        bool(given, "strata.trino.enabled"),
+        given.integer("strata.trino.port", 8080, 0, 65535),
+        given.optional("strata.trino.java-home").map(Path::of),
+        given.string("strata.trino.heap", "1G"),
         IngestConfig.from(values),
         TierConfig.from(values),
         catalogConfig(effective),
         effective);
+  }
+
+  /** The checkout: this folder or its parent (a module folder, as under Maven) with trino-config/. */
+  private static Path findHome() {
+    Path here = Path.of("").toAbsolutePath();
+    for (Path candidate = here; candidate != null; candidate = candidate.getParent()) {
+      if (java.nio.file.Files.isDirectory(candidate.resolve("trino-config"))) {
+        return candidate;
+      }
+    }
+    return here;
+  }
+
+  public Path trinoServerDir() {
+    return home.resolve("trino-config/target/trino-server");
+  }
+
+  public Path trinoEtcTemplate() {
+    return home.resolve("trino-config/etc/single-node");
+  }
+
+  public Path sqlDir() {
+    return home.resolve("sql");
   }
 
   /** The catalog's own keys: whether to start it at all is the stack's business, not the catalog's. */

@@ -3,20 +3,26 @@ package io.strata.launcher.stack;
 import io.strata.catalog.CatalogServer;
 import io.strata.embedded.EmbeddedKafka;
 import io.strata.embedded.EmbeddedS3;
+import io.strata.embedded.trino.TrinoServer;
 import io.strata.flink.ingest.IngestJob;
 import io.strata.flink.tier.TierJob;
+import io.strata.launcher.sql.ViewMigrator;
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Properties;
 import org.apache.flink.api.common.JobID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The embedded stack in one JVM: object store, Kafka broker, REST catalog, and the ingest and tier jobs
- * on a Flink MiniCluster. Each start resumes the jobs from their latest checkpoint. Closing stops
+ * The embedded stack: object store, Kafka broker, REST catalog, the ingest and tier jobs on a Flink
+ * MiniCluster in this JVM, and Trino as a child process on a JDK 24+, with the analyst views applied. Each start resumes the jobs from their latest checkpoint. Closing stops
  * everything in reverse order.
  */
 public final class StrataStack implements AutoCloseable {
@@ -30,6 +36,7 @@ public final class StrataStack implements AutoCloseable {
   private EmbeddedKafka kafka;
   private FlinkRunner flink;
   private String catalogUri;
+  private String trinoJdbcUrl;
 
   private StrataStack(StackConfig config) {
     this.config = config;
@@ -80,6 +87,16 @@ public final class StrataStack implements AutoCloseable {
     }
     endpoints.put("Iceberg REST catalog", catalogUri);
 
+    if (config.trinoEnabled()) {
+      TrinoServer trino = TrinoServer.start(TrinoSettingsFactory.from(config, catalogUri));
+      started.push(trino);
+      trinoJdbcUrl = trino.jdbcUrl();
+      try (Connection connection = trinoConnection()) {
+        ViewMigrator.apply(connection, config.sqlDir());
+      }
+      endpoints.put("Trino (JDBC)", trinoJdbcUrl + "  (user strata; bin/strata sql \"...\")");
+    }
+
     flink = FlinkRunner.start(FlinkSettings.cluster(config), config.flinkSlots());
     started.push(flink);
     endpoints.put("Flink web UI", flink.webUi().toString());
@@ -103,6 +120,16 @@ public final class StrataStack implements AutoCloseable {
 
   public URI catalogUri() {
     return URI.create(catalogUri);
+  }
+
+  /** A JDBC connection to the stack's Trino, as user {@code strata}. */
+  public Connection trinoConnection() throws SQLException {
+    if (trinoJdbcUrl == null) {
+      throw new IllegalStateException("Trino is not running (strata.trino.enabled=false)");
+    }
+    Properties props = new Properties();
+    props.setProperty("user", "strata");
+    return DriverManager.getConnection(trinoJdbcUrl, props);
   }
 
   public FlinkRunner flink() {
