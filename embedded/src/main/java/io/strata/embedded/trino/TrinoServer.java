@@ -54,6 +54,8 @@ public final class TrinoServer implements AutoCloseable {
   private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
   private static final Duration STOP_GRACE = Duration.ofSeconds(30);
   private static final int LOG_TAIL_LINES = 30;
+  /** The child's pid, so a start after the parent was killed (SIGKILL) can stop the orphan. */
+  private static final String PID_FILE = "trino.pid";
 
   private final Process process;
   private final int port;
@@ -83,14 +85,15 @@ public final class TrinoServer implements AutoCloseable {
     }
     Path template = settings.etcTemplateDir().toAbsolutePath();
     TrinoEtc.checkTemplate(template);
+    Path workDir = settings.workDir().toAbsolutePath();
+    Files.createDirectories(workDir);
+    stopOrphan(workDir.resolve(PID_FILE));
     int port =
         settings.httpPort() == 0
             ? FreePorts.pick()
             : FreePorts.requireFree(TrinoSettings.PORT, settings.httpPort());
     Path jdk = JdkLocator.locate(settings.javaHome(), System.getenv(), JdkLocator.SYSTEM_JVM_DIR);
 
-    Path workDir = settings.workDir().toAbsolutePath();
-    Files.createDirectories(workDir);
     Path etc = TrinoEtc.write(template, workDir, port, settings.catalogToken().isPresent());
     List<String> command = command(jdk, serverDir, etc, settings.heap());
     Path serverLog = workDir.resolve("server.log");
@@ -103,6 +106,7 @@ public final class TrinoServer implements AutoCloseable {
     environment(builder.environment(), settings);
     long started = System.nanoTime();
     Process process = builder.start();
+    Files.writeString(workDir.resolve(PID_FILE), Long.toString(process.pid()));
     LOG.info("starting Trino (pid {}) on {}:{} with {}", process.pid(), HOST, port, jdk);
     TrinoServer server = new TrinoServer(process, port, serverLog);
     try {
@@ -117,6 +121,34 @@ public final class TrinoServer implements AutoCloseable {
         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
         serverLog);
     return server;
+  }
+
+  /** Stops a Trino left running by a parent that was killed before it could stop it. */
+  private static void stopOrphan(Path pidFile) throws IOException, InterruptedException {
+    if (!Files.exists(pidFile)) {
+      return;
+    }
+    long pid;
+    try {
+      pid = Long.parseLong(Files.readString(pidFile).strip());
+    } catch (NumberFormatException e) {
+      Files.delete(pidFile);
+      return;
+    }
+    Optional<ProcessHandle> orphan =
+        ProcessHandle.of(pid)
+            .filter(ProcessHandle::isAlive)
+            .filter(h -> h.info().arguments().map(a -> List.of(a).contains(MAIN_CLASS)).orElse(false));
+    if (orphan.isPresent()) {
+      LOG.warn("stopping Trino (pid {}) left running by an earlier start", pid);
+      orphan.get().destroy();
+      try {
+        orphan.get().onExit().get(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        orphan.get().destroyForcibly();
+      }
+    }
+    Files.delete(pidFile);
   }
 
   /** Where clients reach the server, such as {@code http://127.0.0.1:8080}. */

@@ -85,6 +85,29 @@ class TrinoServerTest {
   }
 
   @Test
+  void aTrinoLeftRunningByAKilledParentIsStoppedButNothingElse() throws Exception {
+    Path work = dir.resolve("work");
+    Files.createDirectories(work);
+    // Stand-ins: one whose arguments name Trino's main class, one that does not.
+    Process orphan =
+        new ProcessBuilder("sh", "-c", "sleep 60; true", "io.trino.server.TrinoServer").start();
+    Process stranger = new ProcessBuilder("sh", "-c", "sleep 60; true").start();
+    try {
+      Path jdk = fakeJdk("exit 1");
+      Files.writeString(work.resolve("trino.pid"), Long.toString(orphan.pid()));
+      assertThatThrownBy(() -> TrinoServer.start(settings(jdk).build())).hasMessageContaining("code 1");
+      assertThat(orphan.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+      Files.writeString(work.resolve("trino.pid"), Long.toString(stranger.pid()));
+      assertThatThrownBy(() -> TrinoServer.start(settings(jdk).build())).hasMessageContaining("code 1");
+      assertThat(stranger.isAlive()).isTrue();
+    } finally {
+      orphan.destroyForcibly();
+      stranger.destroyForcibly();
+    }
+  }
+
+  @Test
   void takenPortIsNamed() throws IOException {
     Path jdk = fakeJdk("exit 1");
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
