@@ -46,7 +46,30 @@ class PipelineExactlyOnceIT {
     try (StrataStack stack = StrataStack.start(StackConfig.from(TestStacks.settings(dataDir)))) {
       GeneratorRun.send(records.iterator(), stack.kafkaBootstrap(), "events.raw", 0);
       PipelineAssertions.assertExactlyOnce(generator, invalid, stack.kafkaBootstrap(), stack.catalogUri());
+
+      // An operator's view of the same run: the counters equal the generator's counts.
+      Map<String, Double> metrics = scrape(stack.config().metricsPort());
+      long unique = generator.checksum().count();
+      assertThat(metrics)
+          .containsEntry("strata_ingest_events_ingested_total{job=\"ingest\"}", (double) unique)
+          .containsEntry("strata_ingest_events_valid_total{job=\"ingest\"}", (double) (unique + generator.duplicates()))
+          .containsEntry("strata_ingest_events_dead_lettered_total{job=\"ingest\"}", (double) generator.invalid())
+          .containsEntry("strata_ingest_duplicates_dropped_total{job=\"ingest\"}", (double) generator.duplicates())
+          .containsEntry("strata_lake_committed_records_total{job=\"tier\"}", (double) unique)
+          .containsEntry("strata_source_lag_records{job=\"tier\"}", 0.0)
+          .containsKey("strata_lake_last_commit_duration_ms{job=\"tier\"}")
+          .containsKey("strata_lake_committed_data_files_total{job=\"tier\"}");
     }
+  }
+
+  static Map<String, Double> scrape(int port) throws Exception {
+    var response =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(200);
+    return io.strata.launcher.metrics.MetricsText.parse(response.body());
   }
 
   @Test

@@ -17,6 +17,7 @@ final class TestStacks {
     values.put("strata.s3.port", String.valueOf(FreePorts.pick()));
     values.put("strata.catalog.port", String.valueOf(FreePorts.pick()));
     values.put("strata.flink.ui-port", String.valueOf(FreePorts.pick()));
+    values.put("strata.metrics.port", String.valueOf(FreePorts.pick()));
     values.put("strata.checkpoint.interval", "2s");
     // Trino has its own test (TrinoLakeIT); the pipeline tests do not need it.
     values.put("strata.trino.enabled", "false");

@@ -29,6 +29,11 @@ final class FlinkSettings {
     // retry deletes of non-empty directories with sleeps, which stalls checkpoint completion.
     conf.setString("s3.directory.marker.retention", "keep");
     conf.setString("classloader.check-leaked-classloader", "false");
+    // The pipeline's counters, lag and lake commits for Prometheus (strata status reads them too).
+    conf.setString(
+        "metrics.reporter.strata.factory.class",
+        "io.strata.launcher.metrics.StrataMetricsReporterFactory");
+    conf.setString("metrics.reporter.strata.port", String.valueOf(config.metricsPort()));
     return conf;
   }
 }

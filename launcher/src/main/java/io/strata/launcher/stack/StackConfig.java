@@ -29,6 +29,7 @@ import java.util.Set;
  *   <li>{@code strata.catalog.embedded} (true): start the catalog; false uses
  *       {@code strata.tier.catalog-uri}
  *   <li>{@code strata.flink.ui-port} (8081), {@code strata.flink.slots} (4)
+ *   <li>{@code strata.metrics.port} (9249): the pipeline's metrics in Prometheus text format
  *   <li>{@code strata.home} (the checkout: the folder holding {@code trino-config/} and {@code sql/})
  *   <li>{@code strata.trino.enabled} (true), {@code strata.trino.port} (8080),
  *       {@code strata.trino.java-home} (found: a JDK 24+), {@code strata.trino.heap} (1G)
@@ -49,6 +50,7 @@ public record StackConfig(
     boolean embeddedCatalog,
     int flinkUiPort,
     int flinkSlots,
+    int metricsPort,
     Path home,
     boolean trinoEnabled,
     int trinoPort,
@@ -64,7 +66,7 @@ public record StackConfig(
           "strata.data-dir", "strata.kafka.port", "strata.kafka.controller-port",
           "strata.topics.partitions", "strata.s3.embedded", "strata.s3.port", "strata.s3.bucket",
           "strata.s3.access-key", "strata.s3.secret-key", "strata.s3.endpoint", "strata.s3.region",
-          "strata.catalog.embedded", "strata.flink.ui-port", "strata.flink.slots", "strata.home",
+          "strata.catalog.embedded", "strata.flink.ui-port", "strata.flink.slots", "strata.home", "strata.metrics.port",
           "strata.trino.enabled", "strata.trino.port", "strata.trino.java-home", "strata.trino.heap",
           CatalogConfig.PORT, CatalogConfig.JDBC_URL, CatalogConfig.JDBC_USER,
           CatalogConfig.JDBC_PASSWORD, CatalogConfig.NAME, CatalogConfig.WAREHOUSE, CatalogConfig.TOKEN);
@@ -134,6 +136,7 @@ public record StackConfig(
         embeddedCatalog,
         given.integer("strata.flink.ui-port", 8081, 0, 65535),
         given.integer("strata.flink.slots", 4, 1, 64),
+        given.integer("strata.metrics.port", 9249, 1, 65535),
         home,
         bool(given, "strata.trino.enabled"),
         given.integer("strata.trino.port", 8080, 0, 65535),

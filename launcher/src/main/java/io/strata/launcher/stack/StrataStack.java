@@ -3,6 +3,7 @@ package io.strata.launcher.stack;
 import io.strata.catalog.CatalogServer;
 import io.strata.embedded.EmbeddedKafka;
 import io.strata.embedded.EmbeddedS3;
+import io.strata.embedded.FreePorts;
 import io.strata.embedded.trino.TrinoServer;
 import io.strata.flink.ingest.IngestJob;
 import io.strata.flink.tier.TierJob;
@@ -97,9 +98,11 @@ public final class StrataStack implements AutoCloseable {
       endpoints.put("Trino (JDBC)", trinoJdbcUrl + "  (user strata; bin/strata sql \"...\")");
     }
 
+    FreePorts.requireFree("strata.metrics.port", config.metricsPort());
     flink = FlinkRunner.start(FlinkSettings.cluster(config), config.flinkSlots());
     started.push(flink);
     endpoints.put("Flink web UI", flink.webUi().toString());
+    endpoints.put("Metrics (Prometheus)", "http://127.0.0.1:" + config.metricsPort() + "/metrics  (bin/strata status)");
     flink.submit(INGEST, config.ingest().checkpoints().directory(), env -> IngestJob.build(env, config.ingest()));
     flink.submit(TIER, config.tier().checkpoints().directory(), env -> TierJob.build(env, config.tier()));
     endpoints.put("Data directory", config.dataDir().toString());

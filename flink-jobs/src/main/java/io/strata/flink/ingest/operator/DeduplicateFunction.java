@@ -27,6 +27,7 @@ public final class DeduplicateFunction extends KeyedProcessFunction<String, Even
   private final Clock clock;
   private transient MapState<String, Boolean> seen;
   private transient Counter duplicates;
+  private transient Counter ingested;
 
   public DeduplicateFunction(Duration ttl, Clock clock) {
     this.ttl = requireNonNull(ttl, "ttl is null");
@@ -48,6 +49,7 @@ public final class DeduplicateFunction extends KeyedProcessFunction<String, Even
             .build());
     seen = getRuntimeContext().getMapState(descriptor);
     duplicates = getRuntimeContext().getMetricGroup().counter("strataDuplicatesDropped");
+    ingested = getRuntimeContext().getMetricGroup().counter("strataEventsIngested");
   }
 
   @Override
@@ -58,6 +60,7 @@ public final class DeduplicateFunction extends KeyedProcessFunction<String, Even
       return;
     }
     seen.put(event.eventId(), Boolean.TRUE);
+    ingested.inc();
     out.collect(event.withIngestTime(clock.instant()));
   }
 }

@@ -1,0 +1,129 @@
+package io.strata.launcher.metrics;
+
+import io.prometheus.metrics.exporter.httpserver.HTTPServer;
+import io.prometheus.metrics.model.registry.MultiCollector;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.CounterSnapshot;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
+import io.prometheus.metrics.model.snapshots.Labels;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Gauge;
+import org.apache.flink.metrics.Metric;
+import org.apache.flink.metrics.MetricConfig;
+import org.apache.flink.metrics.MetricGroup;
+import org.apache.flink.metrics.reporter.MetricReporter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A Flink metric reporter that serves the pipeline's own figures in Prometheus text format on
+ * 127.0.0.1: the ingest counters, each job's input lag and the lake commits. Values are read from the
+ * live Flink metrics at each scrape and summed over subtasks, per job.
+ */
+public final class StrataMetricsReporter implements MetricReporter, MultiCollector {
+  private static final Logger LOG = LoggerFactory.getLogger(StrataMetricsReporter.class);
+
+  private final int port;
+  private final Map<Metric, Registration> metrics = new ConcurrentHashMap<>();
+  private HTTPServer server;
+
+  private record Registration(PipelineMetric metric, String job) {}
+
+  StrataMetricsReporter(int port) {
+    this.port = port;
+  }
+
+  @Override
+  public void open(MetricConfig config) {
+    PrometheusRegistry registry = new PrometheusRegistry();
+    registry.register(this);
+    try {
+      server = HTTPServer.builder().hostname("127.0.0.1").port(port).registry(registry).buildAndStart();
+    } catch (IOException e) {
+      throw new UncheckedIOException("strata.metrics.port: cannot serve metrics on 127.0.0.1:" + port, e);
+    }
+    LOG.info("pipeline metrics on http://127.0.0.1:{}/metrics", server.getPort());
+  }
+
+  @Override
+  public void close() {
+    if (server != null) {
+      server.stop();
+    }
+  }
+
+  @Override
+  public void notifyOfAddedMetric(Metric metric, String name, MetricGroup group) {
+    PipelineMetric.byFlinkName(name)
+        .ifPresent(m -> metrics.put(metric, new Registration(m, jobOf(group))));
+  }
+
+  @Override
+  public void notifyOfRemovedMetric(Metric metric, String name, MetricGroup group) {
+    metrics.remove(metric);
+  }
+
+  private static String jobOf(MetricGroup group) {
+    String job = group.getAllVariables().getOrDefault("<job_name>", "unknown");
+    return job.startsWith("strata-") ? job.substring("strata-".length()) : job;
+  }
+
+  @Override
+  public MetricSnapshots collect() {
+    Map<PipelineMetric, Map<String, Double>> sums = new TreeMap<>();
+    metrics.forEach(
+        (metric, reg) -> {
+          double value = valueOf(metric);
+          if (!Double.isNaN(value)) {
+            sums.computeIfAbsent(reg.metric(), k -> new TreeMap<>()).merge(reg.job(), value, Double::sum);
+          }
+        });
+    MetricSnapshots.Builder snapshots = MetricSnapshots.builder();
+    sums.forEach((metric, byJob) -> snapshots.metricSnapshot(snapshot(metric, byJob)));
+    return snapshots.build();
+  }
+
+  private static io.prometheus.metrics.model.snapshots.MetricSnapshot snapshot(
+      PipelineMetric metric, Map<String, Double> byJob) {
+    if (metric.counter) {
+      CounterSnapshot.Builder counter = CounterSnapshot.builder().name(metric.prometheusName).help(metric.help);
+      byJob.forEach(
+          (job, value) ->
+              counter.dataPoint(
+                  CounterSnapshot.CounterDataPointSnapshot.builder().labels(Labels.of("job", job)).value(value).build()));
+      return counter.build();
+    }
+    GaugeSnapshot.Builder gauge = GaugeSnapshot.builder().name(metric.prometheusName).help(metric.help);
+    byJob.forEach(
+        (job, value) ->
+            gauge.dataPoint(
+                GaugeSnapshot.GaugeDataPointSnapshot.builder().labels(Labels.of("job", job)).value(value).build()));
+    return gauge.build();
+  }
+
+  private static double valueOf(Metric metric) {
+    if (metric instanceof Counter counter) {
+      return counter.getCount();
+    }
+    if (metric instanceof Gauge<?> gauge && gauge.getValue() instanceof Number number) {
+      return number.doubleValue();
+    }
+    return Double.NaN;
+  }
+
+  /** The names this reporter serves, for documentation and tests. */
+  public static Set<String> exportedNames() {
+    Set<String> names = new java.util.TreeSet<>();
+    for (PipelineMetric m : PipelineMetric.values()) {
+      names.add(m.counter ? m.prometheusName + "_total" : m.prometheusName);
+    }
+    return names;
+  }
+}

@@ -1,0 +1,35 @@
+package io.strata.launcher.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class MetricsTextTest {
+  @Test
+  void readsStrataSamplesAndSkipsTheRest() {
+    String text =
+        """
+        # HELP strata_ingest_events_ingested_total Events written to the hot log
+        # TYPE strata_ingest_events_ingested_total counter
+        strata_ingest_events_ingested_total{job="ingest"} 187964.0
+        strata_lake_last_commit_duration_ms{job="tier"} 41.0
+        strata_source_lag_records{job="tier"} NaN
+        jvm_memory_used_bytes{area="heap"} 1.2E8
+        """;
+    Map<String, Double> samples = MetricsText.parse(text);
+    assertThat(samples)
+        .containsEntry("strata_ingest_events_ingested_total{job=\"ingest\"}", 187964.0)
+        .containsEntry("strata_lake_last_commit_duration_ms{job=\"tier\"}", 41.0)
+        .containsKey("strata_source_lag_records{job=\"tier\"}")
+        .hasSize(3);
+  }
+
+  @Test
+  void everyExportedNameIsAPrometheusName() {
+    assertThat(StrataMetricsReporter.exportedNames())
+        .hasSize(PipelineMetric.values().length)
+        .allSatisfy(name -> assertThat(name).matches("strata_[a-z_]+"))
+        .contains("strata_ingest_duplicates_dropped_total", "strata_source_lag_records");
+  }
+}
