@@ -46,6 +46,11 @@ public final class DeduplicateFunction extends KeyedProcessFunction<String, Even
         StateTtlConfig.newBuilder(ttl)
             .setUpdateType(StateTtlConfig.UpdateType.OnCreateAndWrite)
             .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
+            // Not the default incremental cleanup: on the heap backend it copies a whole entity's map of
+            // ids on every access, which took ~40% of the ingest CPU in a profile (BENCHMARKS.md).
+            // Expired ids are hidden on read and dropped from every checkpoint instead.
+            .disableCleanupInBackground()
+            .cleanupFullSnapshot()
             .build());
     seen = getRuntimeContext().getMapState(descriptor);
     duplicates = getRuntimeContext().getMetricGroup().counter("strataDuplicatesDropped");
