@@ -2,7 +2,13 @@ package io.strata.config;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Properties;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -21,6 +27,17 @@ public final class ConfigValues {
 
   public ConfigValues(Map<String, String> values) {
     this.values = Map.copyOf(requireNonNull(values, "values is null"));
+  }
+
+  /** The keys and values of a properties file. */
+  public static Map<String, String> readProperties(Path file) throws IOException {
+    Properties props = new Properties();
+    try (Reader reader = Files.newBufferedReader(file)) {
+      props.load(reader);
+    }
+    Map<String, String> values = new HashMap<>();
+    props.stringPropertyNames().forEach(k -> values.put(k, props.getProperty(k)));
+    return values;
   }
 
   public Map<String, String> asMap() {

@@ -31,6 +31,14 @@ class ConfigValuesTest {
   }
 
   @Test
+  void readsAPropertiesFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path file = dir.resolve("strata.properties");
+    java.nio.file.Files.writeString(file, "# comment\nstrata.kafka.port = 19092\nstrata.topics.raw=in\n");
+    assertThat(ConfigValues.readProperties(file))
+        .isEqualTo(Map.of("strata.kafka.port", "19092", "strata.topics.raw", "in"));
+  }
+
+  @Test
   void unknownKeysUnderOurPrefixesAreRejected() {
     var values = new ConfigValues(Map.of("strata.kafka.prot", "1", "other.key", "2"));
     assertThatThrownBy(() -> values.rejectUnknown(Set.of("strata."), Set.of("strata.kafka.port")))

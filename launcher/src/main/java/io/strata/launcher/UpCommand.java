@@ -1,14 +1,12 @@
 package io.strata.launcher;
 
+import io.strata.config.ConfigValues;
 import io.strata.launcher.stack.StackConfig;
 import io.strata.launcher.stack.StrataStack;
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.apache.flink.api.common.JobStatus;
@@ -80,11 +78,7 @@ final class UpCommand implements Callable<Integer> {
   static Map<String, String> read(Path file, Map<String, String> overrides) throws Exception {
     Map<String, String> values = new HashMap<>();
     if (file != null) {
-      Properties props = new Properties();
-      try (Reader reader = Files.newBufferedReader(file)) {
-        props.load(reader);
-      }
-      props.stringPropertyNames().forEach(k -> values.put(k, props.getProperty(k)));
+      values.putAll(ConfigValues.readProperties(file));
     }
     values.putAll(overrides);
     return values;

@@ -1,12 +1,9 @@
 package io.strata.flink.internal;
 
+import io.strata.config.ConfigValues;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.Properties;
 
 /** Reads the one properties file a job's main is given. */
 public final class ConfigFiles {
@@ -16,12 +13,6 @@ public final class ConfigFiles {
     if (args.length != 1) {
       throw new IllegalArgumentException("usage: <job> <path to strata.properties>");
     }
-    Properties props = new Properties();
-    try (Reader reader = Files.newBufferedReader(Path.of(args[0]))) {
-      props.load(reader);
-    }
-    Map<String, String> values = new HashMap<>();
-    props.stringPropertyNames().forEach(k -> values.put(k, props.getProperty(k)));
-    return values;
+    return ConfigValues.readProperties(Path.of(args[0]));
   }
 }

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.strata.event.EnvelopeCodec;
 import io.strata.event.EventEnvelope;
+import io.strata.event.EventTypeRegistry;
+import io.strata.event.StrataEventTypes;
 import io.strata.launcher.generate.GeneratedRecord.Kind;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,10 +25,11 @@ import java.util.UUID;
  * checksum, the send order per entity, and the invalid records with their expected rejection.
  */
 public final class EventGenerator implements Iterator<GeneratedRecord> {
+  private static final EventTypeRegistry REGISTRY = StrataEventTypes.defaults();
   private static final String[] TYPES = {
-    "order.placed", "order.shipped", "user.signed_up", "page.viewed", "payment.failed"
+    StrataEventTypes.ORDER_PLACED, StrataEventTypes.ORDER_SHIPPED, StrataEventTypes.USER_SIGNED_UP,
+    StrataEventTypes.PAGE_VIEWED, StrataEventTypes.PAYMENT_FAILED
   };
-  private static final int[] LATEST_VERSION = {2, 1, 1, 1, 1};
   private static final String[] INVALID_KINDS = {
     "NOT_JSON", "MISSING_FIELD", "BAD_TIMESTAMP", "UNKNOWN_EVENT_TYPE", "UNKNOWN_SCHEMA_VERSION",
     "EMPTY_FIELD", "WRONG_TYPE"
@@ -110,7 +113,7 @@ public final class EventGenerator implements Iterator<GeneratedRecord> {
     return new EventEnvelope(
         eventId,
         TYPES[typeIndex],
-        LATEST_VERSION[typeIndex],
+        REGISTRY.latestVersion(TYPES[typeIndex]),
         tenant,
         entity,
         eventTime,

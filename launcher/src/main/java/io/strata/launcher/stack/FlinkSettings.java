@@ -1,6 +1,5 @@
 package io.strata.launcher.stack;
 
-import java.util.Map;
 import org.apache.flink.configuration.Configuration;
 
 /** The MiniCluster's configuration: REST/web UI on 127.0.0.1, S3A for checkpoints on the stack's store. */
@@ -8,7 +7,6 @@ final class FlinkSettings {
   private FlinkSettings() {}
 
   static Configuration cluster(StackConfig config) {
-    Map<String, String> effective = config.effective();
     Configuration conf = new Configuration();
     conf.setString("rest.address", "127.0.0.1");
     conf.setString("rest.bind-address", "127.0.0.1");
@@ -22,7 +20,7 @@ final class FlinkSettings {
     conf.setString("s3.path.style.access", "true");
     conf.setString("s3.access-key", config.s3Credentials().accessKey());
     conf.setString("s3.secret-key", config.s3Credentials().secretKey());
-    conf.setString("s3.endpoint.region", effective.getOrDefault("strata.s3.region", "us-east-1"));
+    conf.setString("s3.endpoint.region", config.catalog().s3Region());
     conf.setString(
         "s3.connection.ssl.enabled", String.valueOf(config.s3Endpoint().startsWith("https://")));
     // Keep S3A directory markers: deleting them after each write makes S3Proxy's filesystem backend

@@ -21,7 +21,7 @@ final class StartupChecks {
         S3Client.builder()
             .endpointOverride(URI.create(config.s3Endpoint()))
             .forcePathStyle(true)
-            .region(Region.of(config.effective().getOrDefault("strata.s3.region", "us-east-1")))
+            .region(Region.of(config.catalog().s3Region()))
             .credentialsProvider(
                 StaticCredentialsProvider.create(
                     AwsBasicCredentials.create(

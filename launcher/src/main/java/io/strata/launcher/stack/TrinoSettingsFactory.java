@@ -17,7 +17,7 @@ final class TrinoSettingsFactory {
             .heap(config.trinoHeap())
             .catalogUri(URI.create(catalogUri))
             .s3(URI.create(config.s3Endpoint()), config.s3Credentials())
-            .s3Region(config.effective().getOrDefault("strata.s3.region", "us-east-1"));
+            .s3Region(config.catalog().s3Region());
     config.trinoJavaHome().ifPresent(builder::javaHome);
     config.tier().catalogToken().ifPresent(builder::catalogToken);
     return builder.build();
