@@ -1,12 +1,12 @@
 package io.strata.launcher;
 
+import io.strata.launcher.bench.MarkdownTable;
 import io.strata.launcher.bench.SqlBenchmark;
 import io.strata.launcher.bench.SqlBenchmark.Timing;
 import io.strata.launcher.stack.StackConfig;
 import io.strata.launcher.stack.StrataStack;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -20,6 +20,11 @@ import picocli.CommandLine.Option;
 /** {@code strata bench-sql}: warm Trino latency of the analyst queries over N events. */
 @Command(name = "bench-sql", description = "Load N synthetic events into a fresh lake and time the analyst queries on Trino.")
 final class BenchSqlCommand implements Callable<Integer> {
+  private static final String HEADING = "## SQL latency on Trino (warm)";
+  private static final String HEADER =
+      "| date | events | timed runs | one-day count by type, ms | one entity's timeline, ms | 30-day aggregate, ms | load |\n"
+          + "|---|---|---|---|---|---|---|";
+
   @Option(names = "--events", defaultValue = "10000000", description = "Events to load over 30 days (default: ${DEFAULT-VALUE}).")
   long events;
 
@@ -54,9 +59,9 @@ final class BenchSqlCommand implements Callable<Integer> {
         System.out.printf("%-24s %10.0f %10.0f %10.0f %8d%n", query.getKey(), t.median(), t.min(), t.max(), t.rows());
         row.append(String.format(" | %.0f (%.0f-%.0f)", t.median(), t.min(), t.max()));
       }
-      row.append(String.format(" | %.0f s |%n", loadSeconds));
-      Files.writeString(results, row.toString(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-      System.out.println("appended a row to " + results);
+      row.append(String.format(" | %.0f s |", loadSeconds));
+      MarkdownTable.appendRow(results, HEADING, HEADER, row.toString());
+      System.out.println("added a row to " + results);
     }
     return 0;
   }

@@ -9,7 +9,10 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "strata 0.1.0",
     description = "Strata: a lakehouse event store (Kafka hot log, Flink, Iceberg lake).",
-    subcommands = {UpCommand.class, GenerateCommand.class, SqlCommand.class, BenchSqlCommand.class, StatusCommand.class})
+    subcommands = {
+      UpCommand.class, GenerateCommand.class, SqlCommand.class, StatusCommand.class, BenchCommand.class,
+      BenchSqlCommand.class
+    })
 public final class StrataCli {
   public static void main(String[] args) {
     // S3FileIO against S3-compatible stores: checksums only where the API requires them.

@@ -36,6 +36,7 @@ public final class EventGenerator implements Iterator<GeneratedRecord> {
   };
 
   private final GeneratorConfig config;
+  private final boolean keepOrder;
   private final Random random;
   private final EnvelopeCodec codec = new EnvelopeCodec();
   private final ObjectMapper mapper = new ObjectMapper();
@@ -48,7 +49,16 @@ public final class EventGenerator implements Iterator<GeneratedRecord> {
   private long sequence;
 
   public EventGenerator(GeneratorConfig config) {
+    this(config, true);
+  }
+
+  /**
+   * @param keepOrder whether to keep the event ids per entity for {@link #orderByEntity()}; a long run
+   *     that does not check the order leaves it off, since it holds every event id
+   */
+  public EventGenerator(GeneratorConfig config, boolean keepOrder) {
     this.config = config;
+    this.keepOrder = keepOrder;
     this.random = new Random(config.seed());
   }
 
@@ -82,7 +92,9 @@ public final class EventGenerator implements Iterator<GeneratedRecord> {
     GeneratedRecord record =
         new GeneratedRecord(Kind.VALID, entityKey.getBytes(UTF_8), codec.encode(event), null);
     checksum.add(event.tenantId(), event.eventId(), event.payload());
-    orderByEntity.computeIfAbsent(entityKey, k -> new ArrayList<>()).add(event.eventId());
+    if (keepOrder) {
+      orderByEntity.computeIfAbsent(entityKey, k -> new ArrayList<>()).add(event.eventId());
+    }
     if (recentValid.size() < 1000) {
       recentValid.add(record);
     } else {
@@ -97,6 +109,7 @@ public final class EventGenerator implements Iterator<GeneratedRecord> {
     String entity = "entity-" + random.nextInt(config.entitiesPerTenant());
     long offsetMillis = (long) (random.nextDouble() * config.span().toMillis());
     Instant eventTime = config.start().plusMillis(offsetMillis);
+    // The low half of the id is the event's sequence number in this run (see sequenceOf).
     String eventId = new UUID(random.nextLong(), sequence++).toString();
     ObjectNode payload = mapper.createObjectNode();
     switch (TYPES[typeIndex]) {
@@ -159,9 +172,14 @@ public final class EventGenerator implements Iterator<GeneratedRecord> {
     return checksum;
   }
 
-  /** Event ids per {@code tenant/entity}, in send order of their first copy. */
+  /** Event ids per {@code tenant/entity}, in send order of their first copy (empty without keepOrder). */
   public Map<String, List<String>> orderByEntity() {
     return orderByEntity;
+  }
+
+  /** The position of a generated event among the events (valid or invalid) this run generated. */
+  public static long sequenceOf(String eventId) {
+    return UUID.fromString(eventId).getLeastSignificantBits();
   }
 
   public long produced() {

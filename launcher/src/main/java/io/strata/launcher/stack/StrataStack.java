@@ -121,6 +121,11 @@ public final class StrataStack implements AutoCloseable {
     return kafka.bootstrapServers();
   }
 
+  /** Creates a topic with the stack's partition count, unless it exists. */
+  public void ensureTopic(String name) throws Exception {
+    kafka.ensureTopics(Map.of(name, config.topicPartitions()));
+  }
+
   public URI catalogUri() {
     return URI.create(catalogUri);
   }

@@ -73,4 +73,18 @@ class EventGeneratorTest {
     assertThat(generator.orderByEntity().values().stream().mapToLong(List::size).sum())
         .isEqualTo(uniqueIds.size());
   }
+
+  @Test
+  void withoutDuplicatesOrInvalidRecordsTheNthRecordCarriesSequenceN() {
+    GeneratorConfig clean =
+        new GeneratorConfig(500, 0, 0, 3, 20, Instant.parse("2026-11-01T00:00:00Z"), Duration.ofDays(2), 5);
+    EventGenerator generator = new EventGenerator(clean, false);
+    List<GeneratedRecord> records = all(generator);
+    for (int i = 0; i < records.size(); i++) {
+      String eventId = ((DecodeResult.Valid) VALIDATOR.validate(records.get(i).value())).envelope().eventId();
+      assertThat(EventGenerator.sequenceOf(eventId)).isEqualTo(i);
+    }
+    assertThat(generator.checksum().count()).isEqualTo(500);
+    assertThat(generator.orderByEntity()).isEmpty();
+  }
 }

@@ -1,0 +1,75 @@
+package io.strata.launcher.bench;
+
+import java.util.List;
+
+/**
+ * What one {@code strata bench} run measured; written as JSON next to its charts.
+ *
+ * @param date when the run started (UTC, ISO-8601)
+ * @param commit the checkout's commit ({@code -dirty} with uncommitted changes)
+ * @param machine cores, memory, OS and JVM
+ * @param checkpointIntervalMs the jobs' checkpoint interval: exactly-once output is visible per checkpoint
+ * @param partitions partitions of each topic
+ * @param events raw records sent in each throughput phase (duplicates and invalid ones included)
+ * @param uniqueEvents the unique valid events among them: what the lake must hold
+ * @param rawBytes key and value bytes of those records
+ * @param ceiling the raw Kafka produce rate of the same records to a plain topic
+ * @param endToEnd the same records from the first send to the lake commit that holds the last of them
+ * @param ratioToCeiling end-to-end events/s over ceiling events/s
+ * @param lakeCommits lake commits during the end-to-end phase
+ * @param dataFilesPerCommit data files added per lake commit in that phase
+ * @param freshness send-to-lake latency at a steady rate below the end-to-end throughput
+ * @param stackCpuSeconds CPU time of the stack during the end-to-end phase, the load generator's excluded
+ * @param producerCpuSeconds CPU time of the load generator (sending thread and producer I/O) in that phase
+ * @param peakRssMiB peak resident memory of the JVM that runs the whole stack
+ * @param wallSeconds the whole run, start-up included
+ * @param curves cumulative counts over time for the chart
+ */
+public record BenchResult(
+    String date,
+    String commit,
+    String machine,
+    long checkpointIntervalMs,
+    int partitions,
+    long events,
+    long uniqueEvents,
+    long rawBytes,
+    Rate ceiling,
+    Rate endToEnd,
+    double ratioToCeiling,
+    int lakeCommits,
+    double dataFilesPerCommit,
+    Freshness freshness,
+    double stackCpuSeconds,
+    double producerCpuSeconds,
+    long peakRssMiB,
+    double wallSeconds,
+    Curves curves) {
+
+  /** A throughput over a phase. */
+  public record Rate(double seconds, double eventsPerSecond, double megabytesPerSecond) {
+    static Rate of(long events, long bytes, double seconds) {
+      return new Rate(seconds, events / seconds, bytes / 1e6 / seconds);
+    }
+  }
+
+  /**
+   * Send-to-lake latency: from the send of an event to the commit time of the lake snapshot that added
+   * it.
+   *
+   * @param ratePerSecond the steady send rate
+   * @param events events sent at that rate
+   * @param p99ToInterval p99 over the checkpoint interval (target: at most 2)
+   */
+  public record Freshness(
+      int ratePerSecond,
+      long events,
+      double p50Seconds,
+      double p90Seconds,
+      double p99Seconds,
+      double maxSeconds,
+      double p99ToInterval) {}
+
+  /** Points (seconds since the phase's first send, cumulative count) of each curve. */
+  public record Curves(List<double[]> ceilingSent, List<double[]> endToEndSent, List<double[]> lakeRows) {}
+}

@@ -1,0 +1,120 @@
+package io.strata.launcher.bench;
+
+import io.strata.catalog.EventsTable;
+import io.strata.launcher.generate.EventGenerator;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.iceberg.CatalogProperties;
+import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.data.IcebergGenerics;
+import org.apache.iceberg.data.Record;
+import org.apache.iceberg.io.CloseableIterable;
+import org.apache.iceberg.rest.RESTCatalog;
+
+/** Follows the lake table's commits through the REST catalog, as a reader of the lake sees them. */
+final class LakeWatch implements AutoCloseable {
+  private final RESTCatalog catalog = new RESTCatalog();
+
+  /** One snapshot of the lake table. */
+  record Commit(long snapshotId, Long parentId, long timestampMillis, long totalRecords, long addedDataFiles) {
+    static Commit of(Snapshot snapshot) {
+      Map<String, String> summary = snapshot.summary();
+      return new Commit(
+          snapshot.snapshotId(),
+          snapshot.parentId(),
+          snapshot.timestampMillis(),
+          Long.parseLong(summary.getOrDefault("total-records", "0")),
+          Long.parseLong(summary.getOrDefault("added-data-files", "0")));
+    }
+  }
+
+  LakeWatch(String catalogUri, Optional<String> token) {
+    Map<String, String> props = new HashMap<>();
+    props.put(CatalogProperties.URI, catalogUri);
+    token.ifPresent(t -> props.put("token", t));
+    catalog.initialize("strata-bench", props);
+  }
+
+  private Table table() {
+    return catalog.loadTable(EventsTable.IDENTIFIER);
+  }
+
+  /** The current snapshot's ancestry, oldest first. */
+  List<Commit> commits() {
+    Table table = table();
+    List<Commit> commits = new ArrayList<>();
+    for (Snapshot s = table.currentSnapshot(); s != null; s = s.parentId() == null ? null : table.snapshot(s.parentId())) {
+      commits.add(Commit.of(s));
+    }
+    Collections.reverse(commits);
+    return commits;
+  }
+
+  /**
+   * Waits until the table holds {@code expected} rows and returns the commit that made it so.
+   *
+   * @throws IllegalStateException when the table holds more (exactly-once broken) or stops growing
+   *     for {@code stall}
+   */
+  Commit awaitTotal(long expected, Duration stall) throws InterruptedException {
+    long lastTotal = -1;
+    long lastGrowth = System.nanoTime();
+    while (true) {
+      List<Commit> commits = commits();
+      long total = commits.isEmpty() ? 0 : commits.get(commits.size() - 1).totalRecords();
+      if (total > expected) {
+        throw new IllegalStateException(
+            "the lake holds " + total + " rows, more than the " + expected + " unique events sent");
+      }
+      if (total == expected) {
+        return commits.stream().filter(c -> c.totalRecords() == expected).findFirst().orElseThrow();
+      }
+      if (total != lastTotal) {
+        lastTotal = total;
+        lastGrowth = System.nanoTime();
+      } else if (System.nanoTime() - lastGrowth > stall.toNanos()) {
+        throw new IllegalStateException(
+            "the lake stopped at " + total + " of " + expected + " rows for " + stall.toSeconds() + " s");
+      }
+      Thread.sleep(250);
+    }
+  }
+
+  /**
+   * For each event the commits after {@code afterSnapshotId} added, the commit's time, by the event's
+   * generator sequence number.
+   */
+  Map<Long, Long> commitTimesAfter(long afterSnapshotId) throws IOException {
+    Table table = table();
+    Map<Long, Long> bySequence = new HashMap<>();
+    List<Commit> commits = commits();
+    boolean after = false;
+    for (Commit commit : commits) {
+      if (after) {
+        try (CloseableIterable<Record> rows =
+            IcebergGenerics.read(table).select("event_id").appendsBetween(commit.parentId(), commit.snapshotId()).build()) {
+          for (Record row : rows) {
+            long sequence = EventGenerator.sequenceOf((String) row.getField("event_id"));
+            if (bySequence.put(sequence, commit.timestampMillis()) != null) {
+              throw new IllegalStateException("event #" + sequence + " is in the lake twice");
+            }
+          }
+        }
+      }
+      after |= commit.snapshotId() == afterSnapshotId;
+    }
+    return bySequence;
+  }
+
+  @Override
+  public void close() throws IOException {
+    catalog.close();
+  }
+}

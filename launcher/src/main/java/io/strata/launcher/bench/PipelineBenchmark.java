@@ -1,0 +1,173 @@
+package io.strata.launcher.bench;
+
+import io.strata.launcher.bench.BenchResult.Curves;
+import io.strata.launcher.bench.BenchResult.Freshness;
+import io.strata.launcher.bench.BenchResult.Rate;
+import io.strata.launcher.bench.LakeWatch.Commit;
+import io.strata.launcher.generate.EventGenerator;
+import io.strata.launcher.generate.GeneratorConfig;
+import io.strata.launcher.generate.GeneratorRun;
+import io.strata.launcher.generate.GeneratorRun.SendObserver;
+import io.strata.launcher.generate.GeneratorRun.SendReport;
+import io.strata.launcher.stack.StrataStack;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The pipeline benchmark, in one run on a running stack:
+ *
+ * <ol>
+ *   <li>ceiling: the generated records sent as fast as the broker takes them to a plain topic;
+ *   <li>end to end: the same records to the raw topic, timed until the lake commit that holds the last
+ *       unique event; the lake must then hold exactly the unique valid events;
+ *   <li>freshness: new events at a steady share of the end-to-end rate, each timed from its send to
+ *       the commit of the lake snapshot that added it.
+ * </ol>
+ */
+public final class PipelineBenchmark {
+  static final String CEILING_TOPIC = "bench.ceiling";
+  private static final int CURVE_POINTS = 200;
+
+  /**
+   * @param events raw records per throughput phase (5% resent duplicates and 1% invalid mixed in)
+   * @param freshnessLoad the freshness phase's send rate as a share of the end-to-end rate
+   * @param freshnessDuration how long the freshness phase sends
+   * @param stall how long the lake may stop growing before the run fails
+   */
+  public record Settings(long events, double freshnessLoad, Duration freshnessDuration, Duration stall) {
+    public Settings {
+      if (events < 1000) {
+        throw new IllegalArgumentException("--events must be at least 1000, got " + events);
+      }
+      if (freshnessLoad <= 0 || freshnessLoad > 1) {
+        throw new IllegalArgumentException("--freshness-load must be in (0, 1], got " + freshnessLoad);
+      }
+      if (freshnessDuration.toSeconds() < 1) {
+        throw new IllegalArgumentException("--freshness-seconds must be at least 1");
+      }
+    }
+  }
+
+  /** The result, and every freshness sample in seconds (for the chart; too many for the JSON). */
+  public record Outcome(BenchResult result, double[] freshnessSeconds) {}
+
+  private final StrataStack stack;
+  private final Settings settings;
+  private final Consumer<String> log;
+
+  public PipelineBenchmark(StrataStack stack, Settings settings, Consumer<String> log) {
+    this.stack = stack;
+    this.settings = settings;
+    this.log = log;
+  }
+
+  public Outcome run(Path workDir, String commit) throws Exception {
+    long started = System.nanoTime();
+    Instant date = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    String bootstrap = stack.kafkaBootstrap();
+    String rawTopic = stack.config().ingest().rawTopic();
+    long intervalMs = stack.config().ingest().checkpoints().interval().toMillis();
+
+    EventGenerator generator = new EventGenerator(generatorConfig(settings.events(), 0.05, 0.01, 42), false);
+    RecordFile file = RecordFile.write(workDir.resolve("bench-events.bin"), generator);
+    long unique = generator.checksum().count();
+    log.accept(String.format("generated %,d records (%,d unique valid, %.0f MB)", file.records(), unique, file.bytes() / 1e6));
+
+    stack.ensureTopic(CEILING_TOPIC);
+    List<double[]> ceilingCurve = new ArrayList<>();
+    SendReport ceiling = GeneratorRun.send(file.read(), bootstrap, CEILING_TOPIC, 0, curve(ceilingCurve, file.records()));
+    log.accept(String.format("ceiling: %,.0f records/s (%.1f MB/s) to %s", ceiling.recordsPerSecond(), ceiling.megabytesPerSecond(), CEILING_TOPIC));
+
+    try (LakeWatch lake = new LakeWatch(stack.config().tier().catalogUri(), stack.config().tier().catalogToken())) {
+      long cpuBefore = ProcessStats.processCpuNanos();
+      List<double[]> sentCurve = new ArrayList<>();
+      SendReport sent = GeneratorRun.send(file.read(), bootstrap, rawTopic, 0, curve(sentCurve, file.records()));
+      log.accept(String.format("sent the same records to %s at %,.0f records/s; waiting for the lake", rawTopic, sent.recordsPerSecond()));
+      Commit done = lake.awaitTotal(unique, settings.stall());
+      long stackCpu = ProcessStats.processCpuNanos() - cpuBefore - sent.producerCpuNanos();
+      double seconds = (done.timestampMillis() - sent.firstSendEpochMillis()) / 1000.0;
+      Rate endToEnd = Rate.of(file.records(), file.bytes(), seconds);
+      List<Commit> window =
+          lake.commits().stream()
+              .filter(c -> c.timestampMillis() >= sent.firstSendEpochMillis() && c.timestampMillis() <= done.timestampMillis())
+              .toList();
+      long files = window.stream().mapToLong(Commit::addedDataFiles).sum();
+      log.accept(String.format("end to end: %,.0f records/s (%.1f MB/s), %d lake commits; the lake holds exactly the %,d unique events",
+          endToEnd.eventsPerSecond(), endToEnd.megabytesPerSecond(), window.size(), unique));
+
+      int rate = (int) Math.max(100, Math.round(endToEnd.eventsPerSecond() * settings.freshnessLoad()));
+      double[] freshness = freshness(lake, done, rate, unique);
+      Percentiles p = new Percentiles(freshness);
+      Freshness fresh =
+          new Freshness(rate, freshness.length, p.percentile(50), p.percentile(90), p.percentile(99), p.max(),
+              p.percentile(99) * 1000 / intervalMs);
+      log.accept(String.format("freshness at %,d events/s: p50 %.2f s, p99 %.2f s", rate, fresh.p50Seconds(), fresh.p99Seconds()));
+
+      List<double[]> lakeCurve = new ArrayList<>();
+      for (Commit c : window) {
+        lakeCurve.add(new double[] {(c.timestampMillis() - sent.firstSendEpochMillis()) / 1000.0, c.totalRecords()});
+      }
+      BenchResult result =
+          new BenchResult(
+              date.toString(), commit, ProcessStats.machine(), intervalMs, stack.config().topicPartitions(),
+              file.records(), unique, file.bytes(),
+              Rate.of(ceiling.records(), ceiling.bytes(), ceiling.seconds()), endToEnd,
+              endToEnd.eventsPerSecond() / ceiling.recordsPerSecond(),
+              window.size(), window.isEmpty() ? 0 : (double) files / window.size(),
+              fresh, stackCpu / 1e9, sent.producerCpuNanos() / 1e9, ProcessStats.peakRssMiB(),
+              (System.nanoTime() - started) / 1e9, new Curves(ceilingCurve, sentCurve, lakeCurve));
+      return new Outcome(result, freshness);
+    }
+  }
+
+  /** Sends new events at a steady rate and times each from its send to its lake commit, in seconds. */
+  private double[] freshness(LakeWatch lake, Commit before, int rate, long lakeRowsBefore) throws Exception {
+    int count = (int) Math.min(Integer.MAX_VALUE - 8, (long) rate * settings.freshnessDuration().toSeconds());
+    // Only valid, unique events: event i of this run has the generator sequence number i.
+    EventGenerator generator = new EventGenerator(generatorConfig(count, 0, 0, 4242), false);
+    long[] sentAt = new long[count];
+    log.accept(String.format("freshness: sending %,d new events at %,d/s", count, rate));
+    GeneratorRun.send(generator, stack.kafkaBootstrap(), stack.config().ingest().rawTopic(), rate,
+        (index, record, millis) -> sentAt[(int) index] = millis);
+    lake.awaitTotal(lakeRowsBefore + count, settings.stall());
+    Map<Long, Long> committedAt = lake.commitTimesAfter(before.snapshotId());
+    if (committedAt.size() != count) {
+      throw new IllegalStateException(
+          "the lake commits after the throughput phase hold " + committedAt.size() + " events, expected " + count);
+    }
+    double[] seconds = new double[count];
+    for (int i = 0; i < count; i++) {
+      Long commitMillis = committedAt.get((long) i);
+      if (commitMillis == null) {
+        throw new IllegalStateException("freshness event #" + i + " is not in the lake");
+      }
+      seconds[i] = (commitMillis - sentAt[i]) / 1000.0;
+    }
+    return seconds;
+  }
+
+  private static GeneratorConfig generatorConfig(long count, double duplicates, double invalid, long seed) {
+    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    return new GeneratorConfig(count, duplicates, invalid, 5, 200, now.minus(Duration.ofDays(3)), Duration.ofDays(3), seed);
+  }
+
+  /** An observer that records about {@value #CURVE_POINTS} points of the cumulative send count. */
+  private static SendObserver curve(List<double[]> points, long total) {
+    long step = Math.max(1, total / CURVE_POINTS);
+    long[] first = {0};
+    return (index, record, millis) -> {
+      if (index == 0) {
+        first[0] = millis;
+      }
+      if (index % step == 0 || index == total - 1) {
+        points.add(new double[] {(millis - first[0]) / 1000.0, index + 1});
+      }
+    };
+  }
+}
