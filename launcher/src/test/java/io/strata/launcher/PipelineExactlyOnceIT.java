@@ -14,6 +14,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.Table;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,8 +49,26 @@ class PipelineExactlyOnceIT {
       GeneratorRun.send(records.iterator(), stack.kafkaBootstrap(), "events.raw", 0);
       PipelineAssertions.assertExactlyOnce(generator, invalid, stack.kafkaBootstrap(), stack.catalogUri());
 
-      // An operator's view of the same run: the counters equal the generator's counts.
-      Map<String, Double> metrics = scrape(stack.config().metricsPort());
+      // An operator's view of the same run: the counters equal the generator's counts, the lake
+      // figures the table's own snapshots.
+      Map<String, Double> metrics;
+      Snapshot current;
+      long snapshots;
+      try (LakeVerifier lake = new LakeVerifier(stack.catalogUri())) {
+        // An idle tier job still commits now and then (empty commits): take a scrape that no commit
+        // overtook, the same current snapshot read before and after it.
+        int attempt = 0;
+        Table before;
+        Table after;
+        do {
+          assertThat(++attempt).as("a scrape between two commits").isLessThanOrEqualTo(5);
+          before = lake.table();
+          metrics = scrape(stack.config().metricsPort());
+          after = lake.table();
+        } while (before.currentSnapshot().snapshotId() != after.currentSnapshot().snapshotId());
+        current = after.currentSnapshot();
+        snapshots = java.util.stream.StreamSupport.stream(after.snapshots().spliterator(), false).count();
+      }
       long unique = generator.checksum().count();
       assertThat(metrics)
           .containsEntry("strata_ingest_events_ingested_total{job=\"ingest\"}", (double) unique)
@@ -58,7 +78,14 @@ class PipelineExactlyOnceIT {
           .containsEntry("strata_lake_committed_records_total{job=\"tier\"}", (double) unique)
           .containsEntry("strata_source_lag_records{job=\"tier\"}", 0.0)
           .containsKey("strata_lake_last_commit_duration_ms{job=\"tier\"}")
-          .containsKey("strata_lake_committed_data_files_total{job=\"tier\"}");
+          .containsKey("strata_lake_committed_data_files_total{job=\"tier\"}")
+          .containsEntry(
+              "strata_lake_last_commit_data_files{job=\"tier\"}",
+              Double.parseDouble(current.summary().getOrDefault("added-data-files", "0")))
+          .containsEntry("strata_lake_commits{job=\"tier\"}", (double) snapshots)
+          .containsKey("strata_lake_last_commit_records{job=\"tier\"}")
+          .containsKey("strata_lake_data_files_per_commit{job=\"tier\"}");
+      assertThat(snapshots).as("commits of the run").isGreaterThan(1);
     }
   }
 

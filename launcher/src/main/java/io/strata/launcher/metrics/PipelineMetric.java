@@ -4,8 +4,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The Flink metrics Strata exports, by the name operators register them under, with the Prometheus
- * name and help text each gets.
+ * The metrics Strata exports, with the Prometheus name and help text each gets: Flink metrics by the
+ * name operators register them under, and the lake table's commit figures.
  */
 enum PipelineMetric {
   EVENTS_VALID("strataEventsValid", "strata_ingest_events_valid", true, "Raw records that passed validation, resent duplicates included"),
@@ -16,10 +16,17 @@ enum PipelineMetric {
   LAKE_COMMIT_DURATION("lastCommitDurationMs", "strata_lake_last_commit_duration_ms", false, "Duration of the last Iceberg commit"),
   LAKE_DATA_FILES("committedDataFilesCount", "strata_lake_committed_data_files", true, "Data files committed to the lake table"),
   LAKE_RECORDS("committedDataFilesRecordCount", "strata_lake_committed_records", true, "Rows committed to the lake table"),
-  LAKE_SINCE_COMMIT("elapsedSecondsSinceLastSuccessfulCommit", "strata_lake_seconds_since_last_commit", false, "Seconds since the last successful lake commit");
+  LAKE_SINCE_COMMIT("elapsedSecondsSinceLastSuccessfulCommit", "strata_lake_seconds_since_last_commit", false, "Seconds since the last successful lake commit"),
+  // Read from the lake table's snapshot summaries at each scrape, not from Flink: no Flink name.
+  LAKE_LAST_COMMIT_DATA_FILES(null, "strata_lake_last_commit_data_files", false, "Data files the lake table's current snapshot added"),
+  LAKE_LAST_COMMIT_RECORDS(null, "strata_lake_last_commit_records", false, "Rows the lake table's current snapshot added"),
+  LAKE_DATA_FILES_PER_COMMIT(null, "strata_lake_data_files_per_commit", false, "Mean data files added by the lake table's last 20 appends, empty ones included"),
+  LAKE_COMMITS(null, "strata_lake_commits", false, "Snapshots in the lake table's metadata");
 
   private static final Map<String, PipelineMetric> BY_FLINK_NAME =
-      java.util.Arrays.stream(values()).collect(java.util.stream.Collectors.toMap(m -> m.flinkName, m -> m));
+      java.util.Arrays.stream(values())
+          .filter(m -> m.flinkName != null)
+          .collect(java.util.stream.Collectors.toMap(m -> m.flinkName, m -> m));
 
   final String flinkName;
   final String prometheusName;

@@ -10,6 +10,7 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,14 +26,19 @@ import org.slf4j.LoggerFactory;
 /**
  * A Flink metric reporter that serves the pipeline's own figures in Prometheus text format on
  * 127.0.0.1: the ingest counters, each job's input lag and the lake commits. Values are read from the
- * live Flink metrics at each scrape and summed over subtasks, per job.
+ * live Flink metrics at each scrape and summed over subtasks, per job. The files and rows per lake
+ * commit come from the lake table itself, read through the catalog at each scrape (Flink's committer
+ * only counts cumulatively), when {@code catalog-uri} is set.
  */
 public final class StrataMetricsReporter implements MetricReporter, MultiCollector {
   private static final Logger LOG = LoggerFactory.getLogger(StrataMetricsReporter.class);
+  // The lake table is the tier job's output; its figures carry that job's label.
+  private static final String LAKE_JOB = "tier";
 
   private final int port;
   private final Map<Metric, Registration> metrics = new ConcurrentHashMap<>();
   private HTTPServer server;
+  private LakeCommitReader lake;
 
   private record Registration(PipelineMetric metric, String job) {}
 
@@ -42,11 +48,18 @@ public final class StrataMetricsReporter implements MetricReporter, MultiCollect
 
   @Override
   public void open(MetricConfig config) {
+    String catalogUri = config.getString("catalog-uri", "");
+    if (!catalogUri.isEmpty()) {
+      String token = config.getString("catalog-token", "");
+      lake = new LakeCommitReader(catalogUri, token.isEmpty() ? Optional.empty() : Optional.of(token));
+      lake.open();
+    }
     PrometheusRegistry registry = new PrometheusRegistry();
     registry.register(this);
     try {
       server = HTTPServer.builder().hostname("127.0.0.1").port(port).registry(registry).buildAndStart();
     } catch (IOException e) {
+      close();
       throw new UncheckedIOException("strata.metrics.port: cannot serve metrics on 127.0.0.1:" + port, e);
     }
     LOG.info("pipeline metrics on http://127.0.0.1:{}/metrics", server.getPort());
@@ -56,6 +69,13 @@ public final class StrataMetricsReporter implements MetricReporter, MultiCollect
   public void close() {
     if (server != null) {
       server.stop();
+    }
+    if (lake != null) {
+      try {
+        lake.close();
+      } catch (IOException e) {
+        LOG.warn("closing the lake catalog client failed", e);
+      }
     }
   }
 
@@ -85,9 +105,25 @@ public final class StrataMetricsReporter implements MetricReporter, MultiCollect
             sums.computeIfAbsent(reg.metric(), k -> new TreeMap<>()).merge(reg.job(), value, Double::sum);
           }
         });
+    if (lake != null) {
+      lake.read()
+          .ifPresent(
+              stats -> {
+                addLake(sums, PipelineMetric.LAKE_LAST_COMMIT_DATA_FILES, stats.lastCommitDataFiles());
+                addLake(sums, PipelineMetric.LAKE_LAST_COMMIT_RECORDS, stats.lastCommitRecords());
+                addLake(sums, PipelineMetric.LAKE_DATA_FILES_PER_COMMIT, stats.dataFilesPerCommit());
+                addLake(sums, PipelineMetric.LAKE_COMMITS, stats.commits());
+              });
+    }
     MetricSnapshots.Builder snapshots = MetricSnapshots.builder();
     sums.forEach((metric, byJob) -> snapshots.metricSnapshot(snapshot(metric, byJob)));
     return snapshots.build();
+  }
+
+  private static void addLake(Map<PipelineMetric, Map<String, Double>> sums, PipelineMetric metric, double value) {
+    if (!Double.isNaN(value)) {
+      sums.computeIfAbsent(metric, k -> new TreeMap<>()).put(LAKE_JOB, value);
+    }
   }
 
   private static io.prometheus.metrics.model.snapshots.MetricSnapshot snapshot(

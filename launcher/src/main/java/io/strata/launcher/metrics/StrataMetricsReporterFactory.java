@@ -4,7 +4,10 @@ import java.util.Properties;
 import org.apache.flink.metrics.reporter.MetricReporter;
 import org.apache.flink.metrics.reporter.MetricReporterFactory;
 
-/** Creates the reporter from {@code metrics.reporter.strata.port}; Flink finds it by class name. */
+/**
+ * Creates the reporter from {@code metrics.reporter.strata.port}; Flink finds it by class name. The
+ * reporter reads {@code metrics.reporter.strata.catalog-uri} and {@code .catalog-token} when it opens.
+ */
 public final class StrataMetricsReporterFactory implements MetricReporterFactory {
   @Override
   public MetricReporter createMetricReporter(Properties properties) {

@@ -32,6 +32,12 @@ final class FlinkSettings {
         "metrics.reporter.strata.factory.class",
         "io.strata.launcher.metrics.StrataMetricsReporterFactory");
     conf.setString("metrics.reporter.strata.port", String.valueOf(config.metricsPort()));
+    // The files and rows per lake commit, read from the lake table through the catalog at each scrape.
+    conf.setString("metrics.reporter.strata.catalog-uri", config.tier().catalogUri());
+    // Flink hides the values of keys with "token" in their name when it prints its configuration.
+    config.tier()
+        .catalogToken()
+        .ifPresent(token -> conf.setString("metrics.reporter.strata.catalog-token", token));
     return conf;
   }
 }
