@@ -151,8 +151,8 @@ final class EnvelopeReader {
           "field '" + field + "' must be a string, got " + describe(node));
     }
     String text = node.textValue();
-    Instant instant = null;
-    if (RFC_3339.matcher(text).matches()) {
+    Instant instant = UtcTimestamps.parse(text);
+    if (instant == null && RFC_3339.matcher(text).matches()) {
       try {
         instant =
             OffsetDateTime.parse(
