@@ -74,6 +74,7 @@ class EventsTableTest {
             entry("format-version", "2"),
             entry("write.format.default", "parquet"),
             entry("write.parquet.compression-codec", "zstd"),
+            entry("write.parquet.dict-size-bytes", "65536"),
             entry(
                 "write.metadata.delete-after-commit.enabled", "true"),
             entry("write.metadata.previous-versions-max", "50"));
