@@ -21,11 +21,17 @@ import org.apache.flink.util.Collector;
  * <p>Keyed by tenant and entity (not by event id) so that all events of one entity pass through one
  * subtask in arrival order; the seen ids of the entity live in a map with a time-to-live. A producer
  * retry resends the same envelope, so it carries the same entity.
+ *
+ * <p>The map holds a 128-bit digest of each id ({@link EventIdHash}): its first half as the key, its
+ * second half as the value. Two ids of one entity with the same first half (chance about 2^-64 per
+ * pair) would make the newer replace the older, so a later resend of the older one would pass as new;
+ * an event is only dropped when all 128 bits match.
  */
 public final class DeduplicateFunction extends KeyedProcessFunction<String, EventEnvelope, EventEnvelope> {
   private final Duration ttl;
   private final Clock clock;
-  private transient MapState<String, Boolean> seen;
+  private transient MapState<Long, Long> seen;
+  private transient EventIdHash hash;
   private transient Counter duplicates;
   private transient Counter ingested;
 
@@ -40,8 +46,8 @@ public final class DeduplicateFunction extends KeyedProcessFunction<String, Even
 
   @Override
   public void open(OpenContext openContext) {
-    MapStateDescriptor<String, Boolean> descriptor =
-        new MapStateDescriptor<>("seen-event-ids", Types.STRING, Types.BOOLEAN);
+    MapStateDescriptor<Long, Long> descriptor =
+        new MapStateDescriptor<>("seen-event-id-digests", Types.LONG, Types.LONG);
     descriptor.enableTimeToLive(
         StateTtlConfig.newBuilder(ttl)
             .setUpdateType(StateTtlConfig.UpdateType.OnCreateAndWrite)
@@ -53,6 +59,7 @@ public final class DeduplicateFunction extends KeyedProcessFunction<String, Even
             .cleanupFullSnapshot()
             .build());
     seen = getRuntimeContext().getMapState(descriptor);
+    hash = new EventIdHash();
     duplicates = getRuntimeContext().getMetricGroup().counter("strataDuplicatesDropped");
     ingested = getRuntimeContext().getMetricGroup().counter("strataEventsIngested");
   }
@@ -60,11 +67,13 @@ public final class DeduplicateFunction extends KeyedProcessFunction<String, Even
   @Override
   public void processElement(EventEnvelope event, Context ctx, Collector<EventEnvelope> out)
       throws Exception {
-    if (seen.contains(event.eventId())) {
+    long[] digest = hash.of(event.eventId());
+    Long second = seen.get(digest[0]);
+    if (second != null && second == digest[1]) {
       duplicates.inc();
       return;
     }
-    seen.put(event.eventId(), Boolean.TRUE);
+    seen.put(digest[0], digest[1]);
     ingested.inc();
     out.collect(event.withIngestTime(clock.instant()));
   }
