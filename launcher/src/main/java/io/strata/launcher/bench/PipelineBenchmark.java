@@ -110,6 +110,7 @@ public final class PipelineBenchmark {
       log.accept(String.format("freshness at %,d events/s: p50 %.2f s, p99 %.2f s", rate, fresh.p50Seconds(), fresh.p99Seconds()));
 
       List<double[]> lakeCurve = new ArrayList<>();
+      lakeCurve.add(new double[] {0, 0});
       for (Commit c : window) {
         lakeCurve.add(new double[] {(c.timestampMillis() - sent.firstSendEpochMillis()) / 1000.0, c.totalRecords()});
       }
