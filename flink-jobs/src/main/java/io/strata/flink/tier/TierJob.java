@@ -19,7 +19,7 @@ public final class TierJob {
 
   /** The tier job with its Kafka source and Iceberg sink, on the given environment. */
   public static void build(StreamExecutionEnvironment env, TierConfig config) {
-    JobSettings.applyCheckpointing(env, config.checkpoints());
+    JobSettings.apply(env, config.checkpoints());
     TierPipeline.build(env, config, TierConnectors.logSource(config), TierConnectors.lakeTable(config));
   }
 }
