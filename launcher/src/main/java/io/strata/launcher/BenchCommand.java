@@ -28,8 +28,11 @@ import picocli.CommandLine.Option;
     description = "Start a stack of its own and measure the Kafka produce ceiling, exactly-once end-to-end"
         + " throughput to the lake and send-to-lake freshness, in one run.")
 final class BenchCommand implements Callable<Integer> {
-  @Option(names = "--events", defaultValue = "1500000", description = "Records per throughput phase (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--events", defaultValue = "2500000", description = "Records per throughput phase (default: ${DEFAULT-VALUE}).")
   long events;
+
+  @Option(names = "--warm-up-events", defaultValue = "300000", description = "Records through the pipeline before measuring (default: ${DEFAULT-VALUE}).")
+  long warmUpEvents;
 
   @Option(names = "--freshness-load", defaultValue = "0.5", description = "Freshness phase rate as a share of the end-to-end rate (default: ${DEFAULT-VALUE}).")
   double freshnessLoad;
@@ -56,7 +59,7 @@ final class BenchCommand implements Callable<Integer> {
     StackConfig config;
     Path dir = dataDir != null ? dataDir : Files.createTempDirectory("strata-bench");
     try {
-      settings = new PipelineBenchmark.Settings(events, freshnessLoad, Duration.ofSeconds(freshnessSeconds), Duration.ofMinutes(2));
+      settings = new PipelineBenchmark.Settings(events, warmUpEvents, freshnessLoad, Duration.ofSeconds(freshnessSeconds), Duration.ofMinutes(2));
       Map<String, String> values = IsolatedStacks.settings(dir);
       values.putAll(overrides);
       config = StackConfig.from(values);

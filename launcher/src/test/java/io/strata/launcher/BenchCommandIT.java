@@ -28,7 +28,7 @@ class BenchCommandIT {
     int exit =
         new CommandLine(new StrataCli())
             .execute(
-                "bench", "--events", "30000", "--freshness-seconds", "5", "--results", results.toString(),
+                "bench", "--events", "30000", "--warm-up-events", "5000", "--freshness-seconds", "5", "--results", results.toString(),
                 "--markdown", markdown.toString(), "-D", "strata.checkpoint.interval=1s");
 
     assertThat(exit).isZero();
@@ -39,6 +39,8 @@ class BenchCommandIT {
     assertThat(runs).hasSize(1);
     JsonNode r = new ObjectMapper().readTree(runs.get(0).resolve("results.json").toFile());
     assertThat(r.get("events").asLong()).isEqualTo(30_000);
+    assertThat(r.get("warmUpEvents").asLong()).isEqualTo(5_000);
+    assertThat(r.get("warmUpSeconds").asDouble()).isPositive();
     // 5% resent duplicates and 1% invalid records are not lake rows.
     assertThat(r.get("uniqueEvents").asLong()).isBetween(27_600L, 28_600L);
     assertThat(r.get("checkpointIntervalMs").asLong()).isEqualTo(1000);

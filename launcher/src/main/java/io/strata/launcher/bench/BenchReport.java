@@ -13,14 +13,15 @@ public final class BenchReport {
   static final String HEADING = "## Pipeline throughput and freshness (`strata bench`)";
   static final String HEADER =
       "| date | commit | machine | records | checkpoint | ceiling rec/s (MB/s) | end to end rec/s (MB/s) | ratio to ceiling"
-          + " | lake commits, files/commit | freshness p50 / p99 (at rec/s) | p99 / interval | stack CPU | peak RSS | run |\n"
-          + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|";
+          + " | lake commits, files/commit | freshness p50 / p99 (at rec/s) | p99 / interval | stack CPU | peak RSS | cold start | run |\n"
+          + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|";
 
   private BenchReport() {}
 
   public static void print(BenchResult r, PrintStream out) {
     out.printf(Locale.ROOT, "%-44s %s%n", "machine", r.machine());
     out.printf(Locale.ROOT, "%-44s %s%n", "commit", r.commit());
+    out.printf(Locale.ROOT, "%-44s %,d records in the lake %.1f s after the first send%n", "warm-up (cold start)", r.warmUpEvents(), r.warmUpSeconds());
     out.printf(Locale.ROOT, "%-44s %,d (%,d unique valid, %.0f MB)%n", "records per phase", r.events(), r.uniqueEvents(), r.rawBytes() / 1e6);
     out.printf(Locale.ROOT, "%-44s %d ms, %d partitions%n", "checkpoint interval, topics", r.checkpointIntervalMs(), r.partitions());
     out.printf(Locale.ROOT, "%-44s %,10.0f records/s %8.1f MB/s  (%.1f s)%n", "Kafka produce ceiling", r.ceiling().eventsPerSecond(), r.ceiling().megabytesPerSecond(), r.ceiling().seconds());
@@ -50,11 +51,11 @@ public final class BenchReport {
   static String row(BenchResult r) {
     return String.format(
         Locale.ROOT,
-        "| %s | %s | %s | %,d | %d s | %,.0f (%.1f) | %,.0f (%.1f) | %.2f | %d, %.1f | %.1f s / %.1f s (%,d) | %.2f | %.0f s | %,d MiB | %.0f s |",
+        "| %s | %s | %s | %,d | %d s | %,.0f (%.1f) | %,.0f (%.1f) | %.2f | %d, %.1f | %.1f s / %.1f s (%,d) | %.2f | %.0f s | %,d MiB | %.0f s | %.0f s |",
         r.date().substring(0, 10), r.commit(), r.machine(), r.events(), r.checkpointIntervalMs() / 1000,
         r.ceiling().eventsPerSecond(), r.ceiling().megabytesPerSecond(), r.endToEnd().eventsPerSecond(),
         r.endToEnd().megabytesPerSecond(), r.ratioToCeiling(), r.lakeCommits(), r.dataFilesPerCommit(),
         r.freshness().p50Seconds(), r.freshness().p99Seconds(), r.freshness().ratePerSecond(),
-        r.freshness().p99ToInterval(), r.stackCpuSeconds(), r.peakRssMiB(), r.wallSeconds());
+        r.freshness().p99ToInterval(), r.stackCpuSeconds(), r.peakRssMiB(), r.warmUpSeconds(), r.wallSeconds());
   }
 }

@@ -10,6 +10,8 @@ import java.util.List;
  * @param machine cores, memory, OS and JVM
  * @param checkpointIntervalMs the jobs' checkpoint interval: exactly-once output is visible per checkpoint
  * @param partitions partitions of each topic
+ * @param warmUpEvents records sent through the pipeline before the measured phases
+ * @param warmUpSeconds from the warm-up's first send to the lake commit holding all of it (cold start)
  * @param events raw records sent in each throughput phase (duplicates and invalid ones included)
  * @param uniqueEvents the unique valid events among them: what the lake must hold
  * @param rawBytes key and value bytes of those records
@@ -31,6 +33,8 @@ public record BenchResult(
     String machine,
     long checkpointIntervalMs,
     int partitions,
+    long warmUpEvents,
+    double warmUpSeconds,
     long events,
     long uniqueEvents,
     long rawBytes,

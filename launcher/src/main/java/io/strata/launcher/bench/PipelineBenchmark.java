@@ -23,6 +23,9 @@ import java.util.function.Consumer;
  * The pipeline benchmark, in one run on a running stack:
  *
  * <ol>
+ *   <li>warm-up: other events through the whole pipeline until the lake holds them, so that the
+ *       measured phases run on compiled code (on 2 cores the JIT takes the first 20-30 s); its time
+ *       is reported as the cold start;
  *   <li>ceiling: the generated records sent as fast as the broker takes them to a plain topic;
  *   <li>end to end: the same records to the raw topic, timed until the lake commit that holds the last
  *       unique event; the lake must then hold exactly the unique valid events;
@@ -36,12 +39,17 @@ public final class PipelineBenchmark {
 
   /**
    * @param events raw records per throughput phase (5% resent duplicates and 1% invalid mixed in)
+   * @param warmUpEvents records of the warm-up phase
    * @param freshnessLoad the freshness phase's send rate as a share of the end-to-end rate
    * @param freshnessDuration how long the freshness phase sends
    * @param stall how long the lake may stop growing before the run fails
    */
-  public record Settings(long events, double freshnessLoad, Duration freshnessDuration, Duration stall) {
+  public record Settings(
+      long events, long warmUpEvents, double freshnessLoad, Duration freshnessDuration, Duration stall) {
     public Settings {
+      if (warmUpEvents < 0) {
+        throw new IllegalArgumentException("--warm-up-events must not be negative, got " + warmUpEvents);
+      }
       if (events < 1000) {
         throw new IllegalArgumentException("--events must be at least 1000, got " + events);
       }
@@ -79,17 +87,20 @@ public final class PipelineBenchmark {
     long unique = generator.checksum().count();
     log.accept(String.format("generated %,d records (%,d unique valid, %.0f MB)", file.records(), unique, file.bytes() / 1e6));
 
-    stack.ensureTopic(CEILING_TOPIC);
-    List<double[]> ceilingCurve = new ArrayList<>();
-    SendReport ceiling = GeneratorRun.send(file.read(), bootstrap, CEILING_TOPIC, 0, curve(ceilingCurve, file.records()));
-    log.accept(String.format("ceiling: %,.0f records/s (%.1f MB/s) to %s", ceiling.recordsPerSecond(), ceiling.megabytesPerSecond(), CEILING_TOPIC));
-
     try (LakeWatch lake = new LakeWatch(stack.config().tier().catalogUri(), stack.config().tier().catalogToken())) {
+      Cold cold = warmUp(lake, bootstrap, rawTopic);
+      long before = cold.lakeRows();
+
+      stack.ensureTopic(CEILING_TOPIC);
+      List<double[]> ceilingCurve = new ArrayList<>();
+      SendReport ceiling = GeneratorRun.send(file.read(), bootstrap, CEILING_TOPIC, 0, curve(ceilingCurve, file.records()));
+      log.accept(String.format("ceiling: %,.0f records/s (%.1f MB/s) to %s", ceiling.recordsPerSecond(), ceiling.megabytesPerSecond(), CEILING_TOPIC));
+
       long cpuBefore = ProcessStats.processCpuNanos();
       List<double[]> sentCurve = new ArrayList<>();
       SendReport sent = GeneratorRun.send(file.read(), bootstrap, rawTopic, 0, curve(sentCurve, file.records()));
       log.accept(String.format("sent the same records to %s at %,.0f records/s; waiting for the lake", rawTopic, sent.recordsPerSecond()));
-      Commit done = lake.awaitTotal(unique, settings.stall());
+      Commit done = lake.awaitTotal(before + unique, settings.stall());
       long stackCpu = ProcessStats.processCpuNanos() - cpuBefore - sent.producerCpuNanos();
       double seconds = (done.timestampMillis() - sent.firstSendEpochMillis()) / 1000.0;
       Rate endToEnd = Rate.of(file.records(), file.bytes(), seconds);
@@ -102,7 +113,7 @@ public final class PipelineBenchmark {
           endToEnd.eventsPerSecond(), endToEnd.megabytesPerSecond(), window.size(), unique));
 
       int rate = (int) Math.max(100, Math.round(endToEnd.eventsPerSecond() * settings.freshnessLoad()));
-      double[] freshness = freshness(lake, done, rate, unique);
+      double[] freshness = freshness(lake, done, rate, before + unique);
       Percentiles p = new Percentiles(freshness);
       Freshness fresh =
           new Freshness(rate, freshness.length, p.percentile(50), p.percentile(90), p.percentile(99), p.max(),
@@ -112,12 +123,12 @@ public final class PipelineBenchmark {
       List<double[]> lakeCurve = new ArrayList<>();
       lakeCurve.add(new double[] {0, 0});
       for (Commit c : window) {
-        lakeCurve.add(new double[] {(c.timestampMillis() - sent.firstSendEpochMillis()) / 1000.0, c.totalRecords()});
+        lakeCurve.add(new double[] {(c.timestampMillis() - sent.firstSendEpochMillis()) / 1000.0, c.totalRecords() - before});
       }
       BenchResult result =
           new BenchResult(
               date.toString(), commit, ProcessStats.machine(), intervalMs, stack.config().topicPartitions(),
-              file.records(), unique, file.bytes(),
+              cold.events(), cold.seconds(), file.records(), unique, file.bytes(),
               Rate.of(ceiling.records(), ceiling.bytes(), ceiling.seconds()), endToEnd,
               endToEnd.eventsPerSecond() / ceiling.recordsPerSecond(),
               window.size(), window.isEmpty() ? 0 : (double) files / window.size(),
@@ -125,6 +136,21 @@ public final class PipelineBenchmark {
               (System.nanoTime() - started) / 1e9, new Curves(ceilingCurve, sentCurve, lakeCurve));
       return new Outcome(result, freshness);
     }
+  }
+
+  /** The warm-up's records, the lake's rows after it, and its seconds from first send to lake. */
+  private record Cold(long events, long lakeRows, double seconds) {}
+
+  private Cold warmUp(LakeWatch lake, String bootstrap, String rawTopic) throws Exception {
+    if (settings.warmUpEvents() == 0) {
+      return new Cold(0, 0, 0);
+    }
+    EventGenerator generator = new EventGenerator(generatorConfig(settings.warmUpEvents(), 0.05, 0.01, 7), false);
+    SendReport sent = GeneratorRun.send(generator, bootstrap, rawTopic, 0);
+    Commit warm = lake.awaitTotal(generator.checksum().count(), settings.stall());
+    double seconds = (warm.timestampMillis() - sent.firstSendEpochMillis()) / 1000.0;
+    log.accept(String.format("warm-up: %,d records in the lake %.1f s after the first send (cold start)", sent.records(), seconds));
+    return new Cold(sent.records(), warm.totalRecords(), seconds);
   }
 
   /** Sends new events at a steady rate and times each from its send to its lake commit, in seconds. */
