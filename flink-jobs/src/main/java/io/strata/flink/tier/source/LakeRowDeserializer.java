@@ -1,7 +1,6 @@
 package io.strata.flink.tier.source;
 
 import io.strata.catalog.EventsTable;
-import io.strata.event.DecodeResult;
 import io.strata.event.EnvelopeCodec;
 import io.strata.event.EventEnvelope;
 import java.io.IOException;
@@ -37,11 +36,13 @@ public final class LakeRowDeserializer implements KafkaRecordDeserializationSche
     if (record.value() == null) {
       throw new IOException(where + " has no value");
     }
-    DecodeResult result = codec.decode(record.value());
-    if (result instanceof DecodeResult.Invalid invalid) {
-      throw new IOException(where + " is not a valid envelope: " + invalid.rejection().message());
+    // The ingest job validated it and wrote it with encode: read it back without a tree.
+    EventEnvelope envelope;
+    try {
+      envelope = codec.decodeEncoded(record.value());
+    } catch (IOException e) {
+      throw new IOException(where + " is not an envelope as the ingest job writes it: " + e.getMessage(), e);
     }
-    EventEnvelope envelope = ((DecodeResult.Valid) result).envelope();
     if (envelope.ingestTime() == null) {
       throw new IOException(where + " has no ingest_time (event " + envelope.eventId() + ")");
     }

@@ -110,7 +110,8 @@ class LakeRowDeserializerTest {
     assertThatThrownBy(() -> deserialize(record))
         .isInstanceOf(IOException.class)
         .hasMessage(
-            "hot-log record events.log/4@1234 is not a valid envelope: missing field 'event_type'");
+            "hot-log record events.log/4@1234 is not an envelope as the ingest job writes it:"
+                + " not a complete envelope: eventType is null");
   }
 
   @Test
@@ -120,7 +121,7 @@ class LakeRowDeserializerTest {
     assertThatThrownBy(() -> deserialize(record))
         .isInstanceOf(IOException.class)
         .hasMessageStartingWith(
-            "hot-log record events.log/0@3 is not a valid envelope: not valid JSON");
+            "hot-log record events.log/0@3 is not an envelope as the ingest job writes it: not valid JSON at byte 7");
   }
 
   @Test
