@@ -87,11 +87,12 @@ final class BenchCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** The checkout's commit, {@code -dirty} when it has uncommitted changes; "unknown" without git. */
+  /** The checkout's commit, {@code -dirty} when its code has uncommitted changes; "unknown" without git. */
   private static String commit() {
     try {
       String head = git("rev-parse", "--short=9", "HEAD");
-      String changes = git("status", "--porcelain", "--untracked-files=no");
+      // Results from earlier runs (BENCHMARKS.md, the results folder) do not make the code dirty.
+      String changes = git("status", "--porcelain", "--untracked-files=no", "--", ".", ":!BENCHMARKS.md", ":!bench-results");
       return head.isEmpty() ? "unknown" : changes.isEmpty() ? head : head + "-dirty";
     } catch (IOException e) {
       return "unknown";
