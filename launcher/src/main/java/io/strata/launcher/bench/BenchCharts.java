@@ -26,16 +26,16 @@ final class BenchCharts {
   /** Cumulative records over time: the produce ceiling, the sends to the raw topic, the lake's rows. */
   static void throughput(BenchResult result, Path png) throws IOException {
     XYSeriesCollection data = new XYSeriesCollection();
-    data.addSeries(series(String.format(Locale.ROOT, "Kafka produce ceiling (%,.0f records/s)",
+    data.addSeries(series(String.format(Locale.ROOT, "Kafka produce ceiling (%,.0f events/s)",
         result.ceiling().eventsPerSecond()), result.curves().ceilingSent()));
     data.addSeries(series("sent to events.raw", result.curves().endToEndSent()));
-    data.addSeries(series(String.format(Locale.ROOT, "rows committed to the lake (%,.0f records/s end to end)",
-        result.endToEnd().eventsPerSecond()), result.curves().lakeRows()));
+    data.addSeries(series(String.format(Locale.ROOT, "committed to the lake (sustained %,.0f events/s)",
+        result.sustained().eventsPerSecond()), result.curves().lakeRows()));
     JFreeChart chart =
         ChartFactory.createXYLineChart(
             String.format(Locale.ROOT, "Strata end to end vs. Kafka ceiling: %.0f%% (%s)",
                 result.ratioToCeiling() * 100, result.commit()),
-            "seconds since the first send", "records (cumulative)", data, PlotOrientation.VERTICAL,
+            "seconds since the first send", "events (cumulative)", data, PlotOrientation.VERTICAL,
             true, false, false);
     chart.getXYPlot().setBackgroundPaint(Color.WHITE);
     chart.getXYPlot().setRangeGridlinePaint(Color.LIGHT_GRAY);

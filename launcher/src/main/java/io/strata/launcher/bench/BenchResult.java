@@ -12,16 +12,20 @@ import java.util.List;
  * @param partitions partitions of each topic
  * @param warmUpEvents records sent through the pipeline before the measured phases
  * @param warmUpSeconds from the warm-up's first send to the lake commit holding all of it (cold start)
- * @param events raw records sent in each throughput phase (duplicates and invalid ones included)
- * @param uniqueEvents the unique valid events among them: what the lake must hold
- * @param rawBytes key and value bytes of those records
- * @param ceiling the raw Kafka produce rate of the same records to a plain topic
- * @param endToEnd the same records from the first send to the lake commit that holds the last of them
- * @param ratioToCeiling end-to-end events/s over ceiling events/s
+ * @param events unique valid events sent in each throughput phase: what the lake must then hold
+ * @param rawBytes key and value bytes of those events
+ * @param ceiling the raw Kafka produce rate of the same events to a plain topic (median of passes)
+ * @param ceilingMinEventsPerSecond the slowest ceiling pass
+ * @param ceilingMaxEventsPerSecond the fastest ceiling pass
+ * @param sustained the lake's commit rate while the pipeline had a backlog of those events
+ * @param endToEnd the same events from the first send to the lake commit that holds the last of them
+ * @param ratioToCeiling sustained events/s over ceiling events/s
  * @param lakeCommits lake commits during the end-to-end phase
  * @param dataFilesPerCommit data files added per lake commit in that phase
  * @param freshness send-to-lake latency at a steady rate below the end-to-end throughput
- * @param stackCpuSeconds CPU time of the stack during the end-to-end phase, the load generator's excluded
+ * @param stackUserCpuSeconds user CPU time of the stack in the end-to-end phase, the load generator's
+ *     threads excluded
+ * @param stackSystemCpuSeconds kernel CPU time of the process in that phase
  * @param producerCpuSeconds CPU time of the load generator (sending thread and producer I/O) in that phase
  * @param peakRssMiB peak resident memory of the JVM that runs the whole stack
  * @param wallSeconds the whole run, start-up included
@@ -36,15 +40,18 @@ public record BenchResult(
     long warmUpEvents,
     double warmUpSeconds,
     long events,
-    long uniqueEvents,
     long rawBytes,
     Rate ceiling,
+    double ceilingMinEventsPerSecond,
+    double ceilingMaxEventsPerSecond,
+    Rate sustained,
     Rate endToEnd,
     double ratioToCeiling,
     int lakeCommits,
     double dataFilesPerCommit,
     Freshness freshness,
-    double stackCpuSeconds,
+    double stackUserCpuSeconds,
+    double stackSystemCpuSeconds,
     double producerCpuSeconds,
     long peakRssMiB,
     double wallSeconds,

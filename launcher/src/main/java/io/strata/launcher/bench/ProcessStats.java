@@ -10,12 +10,43 @@ import java.util.Locale;
 final class ProcessStats {
   private ProcessStats() {}
 
-  /** CPU time of this process, all threads, in nanoseconds. */
-  static long processCpuNanos() {
-    if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-      return os.getProcessCpuTime();
+  /** CPU time of this process, all threads: in user mode and in the kernel on its behalf. */
+  record CpuTimes(long userNanos, long systemNanos) {
+    CpuTimes minus(CpuTimes earlier) {
+      return new CpuTimes(userNanos - earlier.userNanos, systemNanos - earlier.systemNanos);
     }
-    throw new IllegalStateException("this JVM does not report process CPU time");
+
+    /** Less user time spent elsewhere (the load generator's threads). */
+    CpuTimes minusUser(long nanos) {
+      return new CpuTimes(userNanos - nanos, systemNanos);
+    }
+
+    double userSeconds() {
+      return userNanos / 1e9;
+    }
+
+    double systemSeconds() {
+      return systemNanos / 1e9;
+    }
+  }
+
+  /**
+   * From {@code /proc/self/stat} (utime, stime; 100 ticks a second, as on every Linux build this runs
+   * on); elsewhere the JVM's process CPU time, all counted as user time.
+   */
+  static CpuTimes cpuTimes() {
+    try {
+      String stat = Files.readString(Path.of("/proc/self/stat"));
+      // Fields after the command name, which is in parentheses and may hold spaces.
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      long tickNanos = 10_000_000L;
+      return new CpuTimes(Long.parseLong(fields[11]) * tickNanos, Long.parseLong(fields[12]) * tickNanos);
+    } catch (IOException | RuntimeException e) {
+      if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+        return new CpuTimes(os.getProcessCpuTime(), 0);
+      }
+      throw new IllegalStateException("this JVM does not report process CPU time", e);
+    }
   }
 
   /** Peak resident set size of this process so far (Linux VmHWM), in MiB; -1 where unknown. */
