@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -18,6 +19,9 @@ import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartitionInfo;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.utils.Time;
@@ -123,7 +127,12 @@ public final class EmbeddedKafka implements AutoCloseable {
             AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000));
   }
 
-  /** Creates the topics that do not exist yet; existing ones are left as they are. */
+  /**
+   * Creates the topics that do not exist yet (existing ones are left as they are) and returns once
+   * every partition of them has a leader: a producer that sends to a partition still without one gets
+   * NOT_LEADER_OR_FOLLOWER, and an idempotent producer's retries can then stall on out-of-order
+   * sequence numbers (seen with a topic created just before a full-speed send).
+   */
   public void ensureTopics(Map<String, Integer> partitionsByTopic) throws Exception {
     try (Admin admin = admin()) {
       List<NewTopic> topics = new ArrayList<>();
@@ -139,6 +148,35 @@ public final class EmbeddedKafka implements AutoCloseable {
           }
         }
       }
+      awaitLeaders(admin, partitionsByTopic.keySet(), Duration.ofSeconds(30));
+    }
+  }
+
+  private static void awaitLeaders(Admin admin, Collection<String> topics, Duration timeout) throws Exception {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      List<String> waiting = new ArrayList<>();
+      try {
+        for (TopicDescription topic : admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS).values()) {
+          for (TopicPartitionInfo partition : topic.partitions()) {
+            if (partition.leader() == null || partition.leader().isEmpty()) {
+              waiting.add(topic.name() + "-" + partition.partition());
+            }
+          }
+        }
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+          throw e;
+        }
+        waiting.add(e.getCause().getMessage());
+      }
+      if (waiting.isEmpty()) {
+        return;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("no leader after " + timeout.toSeconds() + " s for " + waiting);
+      }
+      Thread.sleep(50);
     }
   }
 

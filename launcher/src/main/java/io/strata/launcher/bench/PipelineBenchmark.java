@@ -87,6 +87,7 @@ public final class PipelineBenchmark {
     String rawTopic = stack.config().ingest().rawTopic();
     long intervalMs = stack.config().ingest().checkpoints().interval().toMillis();
 
+    stack.ensureTopic(CEILING_TOPIC);
     // Unique valid events, so that records sent, hot-log records and lake rows are the same count;
     // the warm-up mixes in resent duplicates and invalid records.
     EventGenerator generator = new EventGenerator(generatorConfig(settings.events(), 0, 0, 42), false);
@@ -155,7 +156,6 @@ public final class PipelineBenchmark {
 
   /** Sends the file to a plain topic {@value #CEILING_PASSES} times; one pass is noisy on 2 cores. */
   private Ceiling ceiling(RecordFile file, String bootstrap) throws Exception {
-    stack.ensureTopic(CEILING_TOPIC);
     List<Rate> passes = new ArrayList<>();
     List<List<double[]>> curves = new ArrayList<>();
     for (int i = 0; i < CEILING_PASSES; i++) {
