@@ -29,8 +29,8 @@ final class BenchCharts {
     data.addSeries(series(String.format(Locale.ROOT, "Kafka produce ceiling (%,.0f events/s)",
         result.ceiling().eventsPerSecond()), result.curves().ceilingSent()));
     data.addSeries(series("sent to events.raw", result.curves().endToEndSent()));
-    data.addSeries(series(String.format(Locale.ROOT, "committed to the lake (sustained %,.0f events/s)",
-        result.sustained().eventsPerSecond()), result.curves().lakeRows()));
+    data.addSeries(series(String.format(Locale.ROOT, "committed to the lake (%,.0f events/s end to end)",
+        result.endToEnd().eventsPerSecond()), result.curves().lakeRows()));
     JFreeChart chart =
         ChartFactory.createXYLineChart(
             String.format(Locale.ROOT, "Strata end to end vs. Kafka ceiling: %.0f%% (%s)",

@@ -17,9 +17,10 @@ import java.util.List;
  * @param ceiling the raw Kafka produce rate of the same events to a plain topic (median of passes)
  * @param ceilingMinEventsPerSecond the slowest ceiling pass
  * @param ceilingMaxEventsPerSecond the fastest ceiling pass
- * @param sustained the lake's commit rate while the pipeline had a backlog of those events
+ * @param sustained the lake's commit rate while the pipeline had a backlog of those events (lumpy:
+ *     each commit takes what the hot log's last checkpoint made visible)
  * @param endToEnd the same events from the first send to the lake commit that holds the last of them
- * @param ratioToCeiling sustained events/s over ceiling events/s
+ * @param ratioToCeiling end-to-end events/s over ceiling events/s
  * @param lakeCommits lake commits during the end-to-end phase
  * @param dataFilesPerCommit data files added per lake commit in that phase
  * @param freshness send-to-lake latency at a steady rate below the end-to-end throughput
