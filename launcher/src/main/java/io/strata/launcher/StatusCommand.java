@@ -11,33 +11,60 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code strata status}: the pipeline's metrics as a table. */
+/** {@code strata status}: the pipeline's metrics as a table, with per-second rates of the counters. */
 @Command(name = "status", description = "Print the running stack's pipeline metrics (ingest, dead letters, duplicates, lag, lake commits).")
 final class StatusCommand implements Callable<Integer> {
   @Option(names = "--metrics", defaultValue = "http://127.0.0.1:9249/metrics", description = "The metrics endpoint (default: ${DEFAULT-VALUE}).")
   URI metrics;
 
+  @Option(names = "--interval", defaultValue = "2", description = "Seconds between the two scrapes that give the rates (default: ${DEFAULT-VALUE}).")
+  double interval;
+
   @Override
   public Integer call() throws Exception {
-    String text;
+    if (interval <= 0) {
+      System.err.println("strata status: --interval must be positive, got " + interval);
+      return 2;
+    }
+    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    Map<String, Double> first;
+    Map<String, Double> second;
+    long started = System.nanoTime();
     try {
-      HttpResponse<String> response =
-          HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build()
-              .send(HttpRequest.newBuilder(metrics).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() != 200) {
-        System.err.println("strata status: " + metrics + " answered HTTP " + response.statusCode());
-        return 1;
-      }
-      text = response.body();
+      first = scrape(client);
+      Thread.sleep((long) (interval * 1000));
+      second = scrape(client);
     } catch (java.io.IOException e) {
       System.err.println("strata status: no stack answers at " + metrics + " (is bin/strata up running?)");
       return 1;
+    } catch (IllegalStateException e) {
+      System.err.println("strata status: " + e.getMessage());
+      return 1;
     }
-    Map<String, Double> samples = MetricsText.parse(text);
-    int width = samples.keySet().stream().mapToInt(String::length).max().orElse(10);
-    System.out.printf("%-" + width + "s  %s%n", "metric", "value");
-    samples.forEach((name, value) ->
-        System.out.printf("%-" + width + "s  %s%n", name, value == Math.rint(value) ? String.format("%.0f", value) : String.format("%.3f", value)));
+    // The scrapes were this far apart, give or take one request.
+    double seconds = (System.nanoTime() - started) / 1e9;
+    Map<String, Double> rates = MetricsText.ratesPerSecond(first, second, seconds);
+    int width = second.keySet().stream().mapToInt(String::length).max().orElse(10);
+    System.out.printf("%-" + width + "s  %14s  %12s%n", "metric", "value", "per second");
+    second.forEach(
+        (name, value) -> {
+          Double rate = rates.get(name);
+          System.out.printf(
+              "%-" + width + "s  %14s  %12s%n", name, number(value), rate == null ? "" : String.format("%.1f", rate));
+        });
     return 0;
+  }
+
+  private Map<String, Double> scrape(HttpClient client) throws Exception {
+    HttpResponse<String> response =
+        client.send(HttpRequest.newBuilder(metrics).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException(metrics + " answered HTTP " + response.statusCode());
+    }
+    return MetricsText.parse(response.body());
+  }
+
+  private static String number(double value) {
+    return value == Math.rint(value) ? String.format("%.0f", value) : String.format("%.3f", value);
   }
 }

@@ -23,4 +23,25 @@ public final class MetricsText {
     }
     return samples;
   }
+
+  /**
+   * Per-second rates of the counters ({@code *_total}) between two scrapes {@code seconds} apart, by
+   * sample name; a counter that went down (the stack restarted) or is missing from either scrape has
+   * none.
+   */
+  public static Map<String, Double> ratesPerSecond(Map<String, Double> earlier, Map<String, Double> later, double seconds) {
+    if (seconds <= 0) {
+      throw new IllegalArgumentException("seconds must be positive, got " + seconds);
+    }
+    Map<String, Double> rates = new LinkedHashMap<>();
+    later.forEach(
+        (name, value) -> {
+          Double before = earlier.get(name);
+          boolean counter = name.replaceFirst("\\{.*", "").endsWith("_total");
+          if (counter && before != null && value >= before) {
+            rates.put(name, (value - before) / seconds);
+          }
+        });
+    return rates;
+  }
 }

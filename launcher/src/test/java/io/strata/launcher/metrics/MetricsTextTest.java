@@ -32,4 +32,29 @@ class MetricsTextTest {
         .allSatisfy(name -> assertThat(name).matches("strata_[a-z_]+"))
         .contains("strata_ingest_duplicates_dropped_total", "strata_source_lag_records");
   }
+
+  @Test
+  void ratesAreTheCountersGrowthPerSecond() {
+    Map<String, Double> earlier =
+        Map.of(
+            "strata_ingest_events_ingested_total{job=\"ingest\"}", 1000.0,
+            "strata_ingest_events_dead_lettered_total{job=\"ingest\"}", 10.0,
+            "strata_lake_committed_records_total{job=\"tier\"}", 500.0,
+            "strata_source_lag_records{job=\"tier\"}", 40.0);
+    Map<String, Double> later =
+        Map.of(
+            "strata_ingest_events_ingested_total{job=\"ingest\"}", 5000.0,
+            "strata_ingest_events_dead_lettered_total{job=\"ingest\"}", 14.0,
+            // Went down: the stack restarted between the scrapes.
+            "strata_lake_committed_records_total{job=\"tier\"}", 100.0,
+            "strata_source_lag_records{job=\"tier\"}", 90.0,
+            "strata_ingest_duplicates_dropped_total{job=\"ingest\"}", 3.0);
+
+    Map<String, Double> rates = MetricsText.ratesPerSecond(earlier, later, 2.0);
+
+    assertThat(rates)
+        .containsOnly(
+            Map.entry("strata_ingest_events_ingested_total{job=\"ingest\"}", 2000.0),
+            Map.entry("strata_ingest_events_dead_lettered_total{job=\"ingest\"}", 2.0));
+  }
 }
