@@ -101,54 +101,83 @@ public final class PipelineBenchmark {
 
       Ceiling ceiling = ceiling(file, bootstrap);
 
-      CpuTimes cpuBefore = ProcessStats.cpuTimes();
-      List<double[]> sentCurve = new ArrayList<>();
-      SendReport sent = GeneratorRun.send(file.read(), bootstrap, rawTopic, 0, curve(sentCurve, events));
-      log.accept(String.format("sent the same events to %s at %,.0f/s; waiting for the lake", rawTopic, sent.recordsPerSecond()));
-      Commit done = lake.awaitTotal(before + events, settings.stall());
-      CpuTimes stackCpu = ProcessStats.cpuTimes().minus(cpuBefore).minusUser(sent.producerCpuNanos());
-      Rate endToEnd = Rate.of(events, file.bytes(), (done.timestampMillis() - sent.firstSendEpochMillis()) / 1000.0);
-      List<Commit> phase =
-          lake.commits().stream()
-              .filter(c -> c.timestampMillis() >= sent.firstSendEpochMillis() && c.timestampMillis() <= done.timestampMillis())
-              .toList();
-      double bytesPerEvent = (double) file.bytes() / events;
-      Rate sustained =
-          Sustained.of(phase)
-              .map(w -> new Rate(w.seconds(), w.rowsPerSecond(), w.rowsPerSecond() * bytesPerEvent / 1e6))
-              .orElseGet(() -> {
-                log.accept("fewer than 3 lake commits in the phase: sustained = end to end; send more --events");
-                return endToEnd;
-              });
-      long files = phase.stream().mapToLong(Commit::addedDataFiles).sum();
-      log.accept(String.format("end to end %,.0f events/s (lake commit rate while backlogged %,.0f/s); %d lake commits; the lake holds exactly the %,d events",
-          endToEnd.eventsPerSecond(), sustained.eventsPerSecond(), phase.size(), events));
+      EndToEnd e2e = endToEnd(lake, file, bootstrap, rawTopic, before);
 
-      int rate = (int) Math.max(100, Math.round(endToEnd.eventsPerSecond() * settings.freshnessLoad()));
-      double[] freshness = freshness(lake, done, rate, before + events);
+      int rate = (int) Math.max(100, Math.round(e2e.rate().eventsPerSecond() * settings.freshnessLoad()));
+      double[] freshness = freshness(lake, e2e.done(), rate, before + events);
       Percentiles p = new Percentiles(freshness);
       Freshness fresh =
           new Freshness(rate, freshness.length, p.percentile(50), p.percentile(90), p.percentile(99), p.max(),
               p.percentile(99) * 1000 / intervalMs);
       log.accept(String.format("freshness at %,d events/s: p50 %.2f s, p99 %.2f s", rate, fresh.p50Seconds(), fresh.p99Seconds()));
 
-      List<double[]> lakeCurve = new ArrayList<>();
-      lakeCurve.add(new double[] {0, 0});
-      for (Commit c : phase) {
-        lakeCurve.add(new double[] {(c.timestampMillis() - sent.firstSendEpochMillis()) / 1000.0, c.totalRecords() - before});
-      }
+      long files = e2e.commits().stream().mapToLong(Commit::addedDataFiles).sum();
       BenchResult result =
           new BenchResult(
               date.toString(), commit, ProcessStats.machine(), intervalMs, stack.config().topicPartitions(),
               cold.events(), cold.seconds(), events, file.bytes(),
-              ceiling.median(), ceiling.minEventsPerSecond(), ceiling.maxEventsPerSecond(), sustained, endToEnd,
-              endToEnd.eventsPerSecond() / ceiling.median().eventsPerSecond(),
-              phase.size(), phase.isEmpty() ? 0 : (double) files / phase.size(),
-              fresh, stackCpu.userSeconds(), stackCpu.systemSeconds(), sent.producerCpuNanos() / 1e9,
+              ceiling.median(), ceiling.minEventsPerSecond(), ceiling.maxEventsPerSecond(), e2e.backlogRate(), e2e.rate(),
+              e2e.rate().eventsPerSecond() / ceiling.median().eventsPerSecond(),
+              e2e.commits().size(), e2e.commits().isEmpty() ? 0 : (double) files / e2e.commits().size(),
+              fresh, e2e.stackCpu().userSeconds(), e2e.stackCpu().systemSeconds(), e2e.sent().producerCpuNanos() / 1e9,
               ProcessStats.peakRssMiB(), (System.nanoTime() - started) / 1e9,
-              new Curves(ceiling.curve(), sentCurve, lakeCurve));
+              new Curves(ceiling.curve(), e2e.sentCurve(), e2e.lakeCurve(before)));
       return new Outcome(result, freshness);
     }
+  }
+
+  /**
+   * What the end-to-end phase measured.
+   *
+   * @param sent the sends to the raw topic
+   * @param done the lake commit that holds the last event
+   * @param rate events over the time from the first send to {@code done}
+   * @param backlogRate the lake's commit rate while the pipeline had a backlog ({@link Sustained})
+   * @param commits the lake commits of the phase, {@code done} the last
+   * @param stackCpu the process's CPU in the phase, less the load generator's threads
+   * @param sentCurve cumulative sends over time
+   */
+  private record EndToEnd(
+      SendReport sent, Commit done, Rate rate, Rate backlogRate, List<Commit> commits, CpuTimes stackCpu,
+      List<double[]> sentCurve) {
+
+    /** Lake rows of the phase over time, from zero at the first send. */
+    List<double[]> lakeCurve(long rowsBefore) {
+      List<double[]> curve = new ArrayList<>();
+      curve.add(new double[] {0, 0});
+      for (Commit c : commits) {
+        curve.add(new double[] {(c.timestampMillis() - sent.firstSendEpochMillis()) / 1000.0, c.totalRecords() - rowsBefore});
+      }
+      return curve;
+    }
+  }
+
+  /** Sends the file to the raw topic and waits until the lake holds all of it, exactly. */
+  private EndToEnd endToEnd(LakeWatch lake, RecordFile file, String bootstrap, String rawTopic, long rowsBefore)
+      throws Exception {
+    long events = file.records();
+    CpuTimes cpuBefore = ProcessStats.cpuTimes();
+    List<double[]> sentCurve = new ArrayList<>();
+    SendReport sent = GeneratorRun.send(file.read(), bootstrap, rawTopic, 0, curve(sentCurve, events));
+    log.accept(String.format("sent the same events to %s at %,.0f/s; waiting for the lake", rawTopic, sent.recordsPerSecond()));
+    Commit done = lake.awaitTotal(rowsBefore + events, settings.stall());
+    CpuTimes stackCpu = ProcessStats.cpuTimes().minus(cpuBefore).minusUser(sent.producerCpuNanos());
+    Rate rate = Rate.of(events, file.bytes(), (done.timestampMillis() - sent.firstSendEpochMillis()) / 1000.0);
+    List<Commit> commits =
+        lake.commits().stream()
+            .filter(c -> c.timestampMillis() >= sent.firstSendEpochMillis() && c.timestampMillis() <= done.timestampMillis())
+            .toList();
+    double bytesPerEvent = (double) file.bytes() / events;
+    Rate backlogRate =
+        Sustained.of(commits)
+            .map(w -> new Rate(w.seconds(), w.rowsPerSecond(), w.rowsPerSecond() * bytesPerEvent / 1e6))
+            .orElseGet(() -> {
+              log.accept("fewer than 3 lake commits in the phase: its commit rate is the end-to-end rate; send more --events");
+              return rate;
+            });
+    log.accept(String.format("end to end %,.0f events/s (lake commit rate while backlogged %,.0f/s); %d lake commits; the lake holds exactly the %,d events",
+        rate.eventsPerSecond(), backlogRate.eventsPerSecond(), commits.size(), events));
+    return new EndToEnd(sent, done, rate, backlogRate, commits, stackCpu, sentCurve);
   }
 
   /** The median of the ceiling passes (its curve too), and the slowest and fastest pass. */
