@@ -1,15 +1,13 @@
 package io.strata.flink.tier;
 
 import io.strata.catalog.EventsTable;
+import io.strata.catalog.RestClientProperties;
 import io.strata.flink.config.TierConfig;
 import io.strata.flink.internal.KafkaSettings;
 import io.strata.flink.tier.source.LakeRowDeserializer;
-import java.util.HashMap;
-import java.util.Map;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.table.data.RowData;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.iceberg.CatalogProperties;
 import org.apache.iceberg.flink.CatalogLoader;
 import org.apache.iceberg.flink.TableLoader;
 
@@ -27,10 +25,9 @@ public final class TierConnectors {
 
   /** The lake table through the REST catalog; the catalog hands out the storage settings. */
   public static TableLoader lakeTable(TierConfig config) {
-    Map<String, String> props = new HashMap<>();
-    props.put(CatalogProperties.URI, config.catalogUri());
-    config.catalogToken().ifPresent(token -> props.put("token", token));
-    CatalogLoader catalog = CatalogLoader.rest("strata", new Configuration(), props);
+    CatalogLoader catalog =
+        CatalogLoader.rest(
+            "strata", new Configuration(), RestClientProperties.of(config.catalogUri(), config.catalogToken()));
     return TableLoader.fromCatalog(catalog, EventsTable.IDENTIFIER);
   }
 }

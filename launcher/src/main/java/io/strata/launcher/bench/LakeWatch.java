@@ -1,6 +1,7 @@
 package io.strata.launcher.bench;
 
 import io.strata.catalog.EventsTable;
+import io.strata.catalog.RestClientProperties;
 import io.strata.launcher.generate.EventGenerator;
 import java.io.IOException;
 import java.time.Duration;
@@ -10,13 +11,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.iceberg.CatalogProperties;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.data.IcebergGenerics;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.io.CloseableIterable;
 import org.apache.iceberg.rest.RESTCatalog;
+import org.apache.iceberg.util.SnapshotUtil;
 
 /** Follows the lake table's commits through the REST catalog, as a reader of the lake sees them. */
 final class LakeWatch implements AutoCloseable {
@@ -36,10 +37,7 @@ final class LakeWatch implements AutoCloseable {
   }
 
   LakeWatch(String catalogUri, Optional<String> token) {
-    Map<String, String> props = new HashMap<>();
-    props.put(CatalogProperties.URI, catalogUri);
-    token.ifPresent(t -> props.put("token", t));
-    catalog.initialize("strata-bench", props);
+    catalog.initialize("strata-bench", RestClientProperties.of(catalogUri, token));
   }
 
   private Table table() {
@@ -48,11 +46,12 @@ final class LakeWatch implements AutoCloseable {
 
   /** The current snapshot's ancestry, oldest first. */
   List<Commit> commits() {
-    Table table = table();
+    return commits(table());
+  }
+
+  private static List<Commit> commits(Table table) {
     List<Commit> commits = new ArrayList<>();
-    for (Snapshot s = table.currentSnapshot(); s != null; s = s.parentId() == null ? null : table.snapshot(s.parentId())) {
-      commits.add(Commit.of(s));
-    }
+    SnapshotUtil.currentAncestors(table).forEach(snapshot -> commits.add(Commit.of(snapshot)));
     Collections.reverse(commits);
     return commits;
   }
@@ -94,7 +93,7 @@ final class LakeWatch implements AutoCloseable {
   Map<Long, Long> commitTimesAfter(long afterSnapshotId) throws IOException {
     Table table = table();
     Map<Long, Long> bySequence = new HashMap<>();
-    List<Commit> commits = commits();
+    List<Commit> commits = commits(table);
     boolean after = false;
     for (Commit commit : commits) {
       if (after) {

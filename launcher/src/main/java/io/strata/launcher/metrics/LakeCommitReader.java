@@ -3,14 +3,13 @@ package io.strata.launcher.metrics;
 import static java.util.Objects.requireNonNull;
 
 import io.strata.catalog.EventsTable;
+import io.strata.catalog.RestClientProperties;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.StreamSupport;
-import org.apache.iceberg.CatalogProperties;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.rest.RESTCatalog;
@@ -27,16 +26,14 @@ final class LakeCommitReader implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LakeCommitReader.class);
 
   private final String uri;
-  private final Map<String, String> properties = new HashMap<>();
+  private final Map<String, String> properties;
   private RESTCatalog catalog;
   private boolean failing;
 
   LakeCommitReader(String uri, Optional<String> token) {
     this.uri = requireNonNull(uri, "uri is null");
     requireNonNull(token, "token is null");
-    // The same keys as the tier job's catalog (TierConnectors.lakeTable).
-    properties.put(CatalogProperties.URI, uri);
-    token.ifPresent(t -> properties.put("token", t));
+    properties = RestClientProperties.of(uri, token);
     // A scrape waits on the catalog at most this long; Prometheus abandons a scrape after 10 s.
     properties.put("rest.client.connection-timeout-ms", "2000");
     properties.put("rest.client.socket-timeout-ms", "5000");
