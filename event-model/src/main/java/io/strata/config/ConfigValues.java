@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
  */
 public final class ConfigValues {
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
+  private static final Pattern SIZE = Pattern.compile("(\\d{1,18})\\s*(b|kb|mb|gb)?");
 
   private final Map<String, String> values;
 
@@ -95,6 +96,34 @@ public final class ConfigValues {
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(key + " must be a whole number, got '" + raw.get() + "'");
     }
+  }
+
+  /** Sizes in bytes as {@code 65536}, {@code 512kb}, {@code 128mb} or {@code 2gb} (powers of 1024). */
+  public long bytes(String key, long defaultValue, long min) {
+    Optional<String> raw = optional(key);
+    if (raw.isEmpty()) {
+      return defaultValue;
+    }
+    Matcher m = SIZE.matcher(raw.get().toLowerCase(java.util.Locale.ROOT));
+    if (!m.matches()) {
+      throw new IllegalArgumentException(
+          key + " must be a size such as 65536, 512kb, 128mb or 2gb, got '" + raw.get() + "'");
+    }
+    long n = Long.parseLong(m.group(1));
+    int shift = m.group(2) == null ? 0 : switch (m.group(2)) {
+      case "kb" -> 10;
+      case "mb" -> 20;
+      case "gb" -> 30;
+      default -> 0;
+    };
+    if (n > (Long.MAX_VALUE >> shift)) {
+      throw new IllegalArgumentException(key + " is too large: '" + raw.get() + "'");
+    }
+    long value = n << shift;
+    if (value < min) {
+      throw new IllegalArgumentException(key + " must be at least " + min + " bytes, got '" + raw.get() + "'");
+    }
+    return value;
   }
 
   /** Durations as {@code 500ms}, {@code 10s}, {@code 5m}, {@code 2h}, {@code 7d}. */

@@ -31,6 +31,27 @@ class ConfigValuesTest {
   }
 
   @Test
+  void readsSizesInPowersOf1024() {
+    var values = new ConfigValues(Map.of("a", "65536", "b", "512kb", "c", "128MB", "d", "2gb", "e", "10 b"));
+    assertThat(values.bytes("a", 0, 0)).isEqualTo(65_536);
+    assertThat(values.bytes("b", 0, 0)).isEqualTo(512 * 1024);
+    assertThat(values.bytes("c", 0, 0)).isEqualTo(128L << 20);
+    assertThat(values.bytes("d", 0, 0)).isEqualTo(2L << 30);
+    assertThat(values.bytes("e", 0, 0)).isEqualTo(10);
+    assertThat(values.bytes("missing", 42, 0)).isEqualTo(42);
+  }
+
+  @Test
+  void sizeErrorsNameTheKey() {
+    var values = new ConfigValues(Map.of("a.mem", "lots", "a.small", "1kb", "a.huge", "999999999999999999gb"));
+    assertThatThrownBy(() -> values.bytes("a.mem", 0, 0))
+        .hasMessage("a.mem must be a size such as 65536, 512kb, 128mb or 2gb, got 'lots'");
+    assertThatThrownBy(() -> values.bytes("a.small", 0, 1 << 20))
+        .hasMessage("a.small must be at least 1048576 bytes, got '1kb'");
+    assertThatThrownBy(() -> values.bytes("a.huge", 0, 0)).hasMessage("a.huge is too large: '999999999999999999gb'");
+  }
+
+  @Test
   void readsAPropertiesFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
     java.nio.file.Path file = dir.resolve("strata.properties");
     java.nio.file.Files.writeString(file, "# comment\nstrata.kafka.port = 19092\nstrata.topics.raw=in\n");

@@ -14,7 +14,7 @@ import java.util.stream.Stream;
  * @param rawTopic {@code strata.topics.raw}, default {@code events.raw}
  * @param logTopic {@code strata.topics.log}, default {@code events.log}
  * @param dlqTopic {@code strata.topics.dlq}, default {@code events.dlq}
- * @param dedupTtl {@code strata.ingest.dedup-ttl}: how long an event id is remembered, default 7d
+ * @param dedupTtl {@code strata.ingest.dedup-ttl}: how long an event id is remembered (the dedup window), default 24h
  * @param maxPayloadBytes {@code strata.ingest.max-payload-bytes}, default 1 MiB
  * @param parallelism {@code strata.ingest.parallelism}, default 1
  * @param checkpoints the job's checkpoint settings
@@ -28,6 +28,9 @@ public record IngestConfig(
     int maxPayloadBytes,
     int parallelism,
     CheckpointSettings checkpoints) {
+
+  /** A day of retries and replays; the disk it takes is in the README (about 1 GB per 20M events). */
+  public static final Duration DEFAULT_DEDUP_TTL = Duration.ofHours(24);
 
   public static final Set<String> KEYS =
       Set.of(
@@ -69,7 +72,7 @@ public record IngestConfig(
         values.string("strata.topics.raw", "events.raw"),
         values.string("strata.topics.log", "events.log"),
         values.string("strata.topics.dlq", "events.dlq"),
-        values.duration("strata.ingest.dedup-ttl", Duration.ofDays(7)),
+        values.duration("strata.ingest.dedup-ttl", DEFAULT_DEDUP_TTL),
         values.integer("strata.ingest.max-payload-bytes", 1 << 20, 1, Integer.MAX_VALUE),
         values.integer("strata.ingest.parallelism", 1, 1, 1024),
         CheckpointSettings.from(values, "ingest"));

@@ -23,6 +23,7 @@ public final class IngestJob {
   /** The ingest job with its Kafka source and sinks, on the given environment. */
   public static void build(StreamExecutionEnvironment env, IngestConfig config) {
     JobSettings.apply(env, config.checkpoints());
+    env.configure(DedupStateBackend.settings());
     EnvelopeValidator validator =
         new EnvelopeValidator(new ValidationConfig(config.maxPayloadBytes()), StrataEventTypes.defaults());
     IngestPipeline.build(

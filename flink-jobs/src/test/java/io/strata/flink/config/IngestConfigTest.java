@@ -23,7 +23,7 @@ class IngestConfigTest {
                 "events.raw",
                 "events.log",
                 "events.dlq",
-                Duration.ofDays(7),
+                Duration.ofHours(24),
                 1_048_576,
                 1,
                 new CheckpointSettings(
@@ -157,7 +157,7 @@ class IngestConfigTest {
                     "events.raw",
                     "events.log",
                     "events.dlq",
-                    Duration.ofDays(7),
+                    Duration.ofHours(24),
                     1024,
                     0,
                     new CheckpointSettings(Duration.ofSeconds(10), "s3a://b/c")))

@@ -28,7 +28,9 @@ import java.util.Set;
  *       {@code strata.s3.access-key} (strata), {@code strata.s3.secret-key} (strata-secret)
  *   <li>{@code strata.catalog.embedded} (true): start the catalog; false uses
  *       {@code strata.tier.catalog-uri}
- *   <li>{@code strata.flink.ui-port} (8081), {@code strata.flink.slots} (4)
+ *   <li>{@code strata.flink.ui-port} (8081), {@code strata.flink.slots} (4),
+ *       {@code strata.flink.managed-memory} (512mb: off-heap memory the slots share, RocksDB's cache
+ *       and write buffers)
  *   <li>{@code strata.metrics.port} (9249): the pipeline's metrics in Prometheus text format
  *   <li>{@code strata.home} (the checkout: the folder holding {@code trino-config/} and {@code sql/})
  *   <li>{@code strata.trino.enabled} (true), {@code strata.trino.port} (8080),
@@ -50,6 +52,7 @@ public record StackConfig(
     boolean embeddedCatalog,
     int flinkUiPort,
     int flinkSlots,
+    long flinkManagedMemoryBytes,
     int metricsPort,
     Path home,
     boolean trinoEnabled,
@@ -66,7 +69,7 @@ public record StackConfig(
           "strata.data-dir", "strata.kafka.port", "strata.kafka.controller-port",
           "strata.topics.partitions", "strata.s3.embedded", "strata.s3.port", "strata.s3.bucket",
           "strata.s3.access-key", "strata.s3.secret-key", "strata.s3.endpoint", "strata.s3.region",
-          "strata.catalog.embedded", "strata.flink.ui-port", "strata.flink.slots", "strata.home", "strata.metrics.port",
+          "strata.catalog.embedded", "strata.flink.ui-port", "strata.flink.slots", "strata.flink.managed-memory", "strata.home", "strata.metrics.port",
           "strata.trino.enabled", "strata.trino.port", "strata.trino.java-home", "strata.trino.heap",
           CatalogConfig.PORT, CatalogConfig.JDBC_URL, CatalogConfig.JDBC_USER,
           CatalogConfig.JDBC_PASSWORD, CatalogConfig.NAME, CatalogConfig.WAREHOUSE, CatalogConfig.TOKEN);
@@ -136,6 +139,7 @@ public record StackConfig(
         embeddedCatalog,
         given.integer("strata.flink.ui-port", 8081, 0, 65535),
         given.integer("strata.flink.slots", 4, 1, 64),
+        given.bytes("strata.flink.managed-memory", 512L << 20, 16L << 20),
         given.integer("strata.metrics.port", 9249, 1, 65535),
         home,
         bool(given, "strata.trino.enabled"),
@@ -165,6 +169,11 @@ public record StackConfig(
 
   public Path trinoEtcTemplate() {
     return home.resolve("trino-config/etc/single-node");
+  }
+
+  /** The managed memory as Flink writes a size. */
+  public String flinkManagedMemory() {
+    return flinkManagedMemoryBytes + "b";
   }
 
   public Path sqlDir() {

@@ -26,6 +26,7 @@ class StackConfigTest {
     assertThat(config.embeddedCatalog()).isTrue();
     assertThat(config.flinkUiPort()).isEqualTo(8081);
     assertThat(config.flinkSlots()).isEqualTo(4);
+    assertThat(config.flinkManagedMemory()).isEqualTo((512L << 20) + "b");
     assertThat(config.ingest().bootstrapServers()).isEqualTo("127.0.0.1:9092");
     assertThat(config.ingest().checkpoints().directory()).isEqualTo("s3a://strata-lake/checkpoints/ingest");
     assertThat(config.ingest().checkpoints().interval()).isEqualTo(Duration.ofSeconds(10));
@@ -52,6 +53,7 @@ class StackConfigTest {
     raw.put("strata.catalog.token", "t0ken");
     raw.put("strata.flink.ui-port", "18081");
     raw.put("strata.flink.slots", "2");
+    raw.put("strata.flink.managed-memory", "1gb");
     raw.put("strata.checkpoint.interval", "3s");
     StackConfig config = StackConfig.from(raw);
     assertThat(config.dataDir()).isEqualTo(Path.of("/tmp/strata-x"));
@@ -63,6 +65,7 @@ class StackConfigTest {
     assertThat(config.s3Credentials().secretKey()).isEqualTo("sk");
     assertThat(config.flinkUiPort()).isEqualTo(18081);
     assertThat(config.flinkSlots()).isEqualTo(2);
+    assertThat(config.flinkManagedMemoryBytes()).isEqualTo(1L << 30);
     assertThat(config.ingest().bootstrapServers()).isEqualTo("127.0.0.1:19092");
     assertThat(config.ingest().checkpoints().directory()).isEqualTo("s3a://my-lake/checkpoints/ingest");
     assertThat(config.ingest().checkpoints().interval()).isEqualTo(Duration.ofSeconds(3));
@@ -84,5 +87,7 @@ class StackConfigTest {
         .hasMessage("strata.s3.endpoint is required when strata.s3.embedded=false");
     assertThatThrownBy(() -> StackConfig.from(Map.of("strata.kafka.port", "70000")))
         .hasMessage("strata.kafka.port must be between 0 and 65535, got 70000");
+    assertThatThrownBy(() -> StackConfig.from(Map.of("strata.flink.managed-memory", "1mb")))
+        .hasMessage("strata.flink.managed-memory must be at least 16777216 bytes, got '1mb'");
   }
 }

@@ -13,19 +13,20 @@ import java.security.NoSuchAlgorithmException;
  * BENCHMARKS.md). Two distinct ids of one entity share a digest with a probability near 2^-128.
  * One instance per task thread: not thread-safe.
  */
-final class EventIdHash {
-  private final MessageDigest md5;
-
-  EventIdHash() {
-    try {
-      md5 = MessageDigest.getInstance("MD5");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("this JVM has no MD5, which every Java platform must have", e);
-    }
-  }
+final class EventIdHash implements EventIdDigest {
+  private static final long serialVersionUID = 1L;
+  private transient MessageDigest md5;
 
   /** The digest's first and second 64 bits. */
-  long[] of(String eventId) {
+  @Override
+  public long[] of(String eventId) {
+    if (md5 == null) {
+      try {
+        md5 = MessageDigest.getInstance("MD5");
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("this JVM has no MD5, which every Java platform must have", e);
+      }
+    }
     ByteBuffer digest = ByteBuffer.wrap(md5.digest(eventId.getBytes(UTF_8)));
     return new long[] {digest.getLong(), digest.getLong()};
   }

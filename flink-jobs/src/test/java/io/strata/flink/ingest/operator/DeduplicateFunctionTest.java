@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
@@ -18,11 +19,13 @@ class DeduplicateFunctionTest {
   static final Duration TTL = Duration.ofHours(1);
   static final Clock CLOCK = Clock.fixed(TestingEvents.INGEST_TIME, ZoneOffset.UTC);
 
+  /** The function on the job's state backend: RocksDB with incremental checkpoints. */
   static KeyedOneInputStreamOperatorTestHarness<String, EventEnvelope, EventEnvelope> harness(
       DeduplicateFunction function) throws Exception {
     KeyedOneInputStreamOperatorTestHarness<String, EventEnvelope, EventEnvelope> harness =
         new KeyedOneInputStreamOperatorTestHarness<>(
             new KeyedProcessOperator<>(function), DeduplicateFunction::entityKey, Types.STRING);
+    harness.setStateBackend(new EmbeddedRocksDBStateBackend(true));
     harness.setStateTtlProcessingTime(0L);
     return harness;
   }
