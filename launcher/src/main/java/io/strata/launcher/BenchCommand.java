@@ -4,6 +4,7 @@ import io.strata.launcher.bench.BenchReport;
 import io.strata.launcher.bench.PipelineBenchmark;
 import io.strata.launcher.bench.PipelineBenchmark.Outcome;
 import io.strata.launcher.stack.IsolatedStacks;
+import io.strata.launcher.memory.MemoryWatchdog;
 import io.strata.launcher.stack.StackConfig;
 import io.strata.launcher.stack.StrataStack;
 import java.io.IOException;
@@ -67,6 +68,7 @@ final class BenchCommand implements Callable<Integer> {
       System.err.println("strata bench: bad configuration: " + e.getMessage());
       return 2;
     }
+    MemoryWatchdog.install("bench");
     String commit = commit();
     Outcome outcome;
     try (StrataStack stack = StrataStack.start(config)) {

@@ -1,5 +1,6 @@
 package io.strata.launcher;
 
+import io.strata.launcher.console.Progress;
 import io.strata.launcher.generate.EventGenerator;
 import io.strata.launcher.generate.GeneratorConfig;
 import io.strata.launcher.generate.GeneratorRun;
@@ -50,9 +51,12 @@ final class GenerateCommand implements Callable<Integer> {
         new GeneratorConfig(
             count, duplicateRatio, invalidRatio, tenants, entities,
             now.minus(Duration.ofDays(days)), Duration.ofDays(days), seed);
-    EventGenerator generator = new EventGenerator(config);
+    // Without the order per entity: it would hold every event id, and this command does not check it.
+    EventGenerator generator = new EventGenerator(config, false);
     long started = System.nanoTime();
-    GeneratorRun.send(generator, bootstrap, topic, rate);
+    Progress progress = new Progress("sending", count);
+    GeneratorRun.send(generator, bootstrap, topic, rate, (index, record, millis) -> progress.update(index));
+    progress.done(count);
     double seconds = (System.nanoTime() - started) / 1e9;
     System.out.printf(
         "sent %d records to %s in %.1f s: %d unique valid, %d resent duplicates, %d invalid%n",

@@ -7,6 +7,8 @@ import picocli.CommandLine.Command;
 @Command(
     name = "strata",
     mixinStandardHelpOptions = true,
+    // --help and --version on every subcommand too.
+    scope = CommandLine.ScopeType.INHERIT,
     version = "strata 0.1.0",
     description = "Strata: a lakehouse event store (Kafka hot log, Flink, Iceberg lake).",
     subcommands = {

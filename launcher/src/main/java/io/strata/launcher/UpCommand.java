@@ -1,6 +1,7 @@
 package io.strata.launcher;
 
 import io.strata.config.ConfigValues;
+import io.strata.launcher.memory.MemoryWatchdog;
 import io.strata.launcher.stack.StackConfig;
 import io.strata.launcher.stack.StrataStack;
 import java.nio.file.Path;
@@ -32,6 +33,7 @@ final class UpCommand implements Callable<Integer> {
       System.err.println("strata up: bad configuration: " + e.getMessage());
       return 2;
     }
+    MemoryWatchdog.install("up");
     StrataStack stack;
     try {
       stack = StrataStack.start(config);

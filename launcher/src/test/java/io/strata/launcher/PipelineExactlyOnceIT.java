@@ -86,6 +86,14 @@ class PipelineExactlyOnceIT {
           .containsKey("strata_lake_last_commit_records{job=\"tier\"}")
           .containsKey("strata_lake_data_files_per_commit{job=\"tier\"}");
       assertThat(snapshots).as("commits of the run").isGreaterThan(1);
+      // The dedup state: RocksDB counts the ids it remembers (an estimate, exact without overwrites).
+      assertThat(metrics.get("strata_state_keys{job=\"ingest\"}"))
+          .as("remembered ids")
+          .isCloseTo((double) unique, org.assertj.core.data.Percentage.withPercentage(5));
+      assertThat(metrics.get("strata_state_sst_bytes{job=\"ingest\"}")).isNotNull();
+      assertThat(metrics.get("strata_checkpoints_completed_total{job=\"ingest\"}")).isGreaterThan(0);
+      assertThat(metrics.get("strata_checkpoint_last_full_size_bytes{job=\"ingest\"}")).isGreaterThan(0);
+      assertThat(metrics).containsKey("strata_checkpoint_last_duration_ms{job=\"tier\"}");
     }
   }
 

@@ -1,0 +1,32 @@
+package io.strata.launcher.console;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import org.junit.jupiter.api.Test;
+
+class ProgressTest {
+  @Test
+  void lineShowsTheBarCountsShareRateAndTimeLeft() {
+    Progress progress = new Progress("sending", 1000, System.err, false, 10);
+    assertThat(progress.line(250, 5.0))
+        .isEqualTo("sending [########......................] 250 of 1,000 (25%) at 50/s, 15 s left");
+    assertThat(progress.line(1000, 10.0))
+        .isEqualTo("sending [##############################] 1,000 of 1,000 (100%) at 100/s");
+  }
+
+  @Test
+  void withoutATerminalItPrintsPlainLinesAndAlwaysTheLast() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    Progress progress = new Progress("folding", 3, new PrintStream(bytes, true, UTF_8), false, 3600);
+    progress.update(1);
+    progress.update(2);
+    progress.done(3);
+    String[] lines = bytes.toString(UTF_8).split("\n");
+    assertThat(lines).hasSize(2);
+    assertThat(lines[0]).startsWith("folding [##########....................] 1 of 3 (33%)");
+    assertThat(lines[1]).startsWith("folding [##############################] 3 of 3 (100%)");
+  }
+}
