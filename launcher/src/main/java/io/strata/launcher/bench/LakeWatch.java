@@ -2,6 +2,8 @@ package io.strata.launcher.bench;
 
 import io.strata.catalog.EventsTable;
 import io.strata.catalog.RestClientProperties;
+import io.strata.launcher.console.Progress;
+import io.strata.launcher.generate.EventChecksum;
 import io.strata.launcher.generate.EventGenerator;
 import java.io.IOException;
 import java.time.Duration;
@@ -86,30 +88,64 @@ final class LakeWatch implements AutoCloseable {
     }
   }
 
+  /** Called for each event id a commit added. */
+  @FunctionalInterface
+  interface EventIdVisitor {
+    void visit(Commit commit, String eventId);
+  }
+
+  /**
+   * Visits the event ids that each commit after {@code afterSnapshotId} added, commit by commit, oldest
+   * first, and returns the last commit visited ({@code afterSnapshotId}'s own when there is none newer).
+   */
+  long forEachEventIdAfter(long afterSnapshotId, EventIdVisitor visitor) throws IOException {
+    Table table = table();
+    long last = afterSnapshotId;
+    boolean after = false;
+    for (Commit commit : commits(table)) {
+      if (after) {
+        try (CloseableIterable<Record> rows =
+            IcebergGenerics.read(table).select("event_id").appendsBetween(commit.parentId(), commit.snapshotId()).build()) {
+          for (Record row : rows) {
+            visitor.visit(commit, (String) row.getField("event_id"));
+          }
+        }
+        last = commit.snapshotId();
+      }
+      after |= commit.snapshotId() == afterSnapshotId;
+    }
+    return last;
+  }
+
   /**
    * For each event the commits after {@code afterSnapshotId} added, the commit's time, by the event's
    * generator sequence number.
    */
   Map<Long, Long> commitTimesAfter(long afterSnapshotId) throws IOException {
-    Table table = table();
     Map<Long, Long> bySequence = new HashMap<>();
-    List<Commit> commits = commits(table);
-    boolean after = false;
-    for (Commit commit : commits) {
-      if (after) {
-        try (CloseableIterable<Record> rows =
-            IcebergGenerics.read(table).select("event_id").appendsBetween(commit.parentId(), commit.snapshotId()).build()) {
-          for (Record row : rows) {
-            long sequence = EventGenerator.sequenceOf((String) row.getField("event_id"));
-            if (bySequence.put(sequence, commit.timestampMillis()) != null) {
-              throw new IllegalStateException("event #" + sequence + " is in the lake twice");
-            }
+    forEachEventIdAfter(
+        afterSnapshotId,
+        (commit, eventId) -> {
+          long sequence = EventGenerator.sequenceOf(eventId);
+          if (bySequence.put(sequence, commit.timestampMillis()) != null) {
+            throw new IllegalStateException("event #" + sequence + " is in the lake twice");
           }
-        }
-      }
-      after |= commit.snapshotId() == afterSnapshotId;
-    }
+        });
     return bySequence;
+  }
+
+  /** The checksum of the events the commits after {@code afterSnapshotId} added, read from the data files. */
+  EventChecksum checksumAfter(long afterSnapshotId, Progress progress) throws IOException {
+    EventChecksum checksum = new EventChecksum();
+    try (CloseableIterable<Record> rows =
+        IcebergGenerics.read(table()).select("tenant_id", "event_id", "payload").appendsAfter(afterSnapshotId).build()) {
+      for (Record row : rows) {
+        checksum.add((String) row.getField("tenant_id"), (String) row.getField("event_id"), (String) row.getField("payload"));
+        progress.update(checksum.count());
+      }
+    }
+    progress.done(checksum.count());
+    return checksum;
   }
 
   @Override

@@ -137,7 +137,7 @@ public final class PipelineBenchmark {
    * @param stackCpu the process's CPU in the phase, less the load generator's threads
    * @param sentCurve cumulative sends over time
    */
-  private record EndToEnd(
+  record EndToEnd(
       SendReport sent, Commit done, Rate rate, Rate backlogRate, List<Commit> commits, CpuTimes stackCpu,
       List<double[]> sentCurve) {
 
@@ -153,7 +153,7 @@ public final class PipelineBenchmark {
   }
 
   /** Sends the file to the raw topic and waits until the lake holds all of it, exactly. */
-  private EndToEnd endToEnd(LakeWatch lake, RecordFile file, String bootstrap, String rawTopic, long rowsBefore)
+  EndToEnd endToEnd(LakeWatch lake, RecordFile file, String bootstrap, String rawTopic, long rowsBefore)
       throws Exception {
     long events = file.records();
     CpuTimes cpuBefore = ProcessStats.cpuTimes();
@@ -209,9 +209,9 @@ public final class PipelineBenchmark {
   }
 
   /** The warm-up's records, the lake's rows after it, and its seconds from first send to lake. */
-  private record Cold(long events, long lakeRows, double seconds) {}
+  record Cold(long events, long lakeRows, double seconds) {}
 
-  private Cold warmUp(LakeWatch lake, String bootstrap, String rawTopic) throws Exception {
+  Cold warmUp(LakeWatch lake, String bootstrap, String rawTopic) throws Exception {
     if (settings.warmUpEvents() == 0) {
       return new Cold(0, 0, 0);
     }
@@ -249,7 +249,7 @@ public final class PipelineBenchmark {
     return seconds;
   }
 
-  private static GeneratorConfig generatorConfig(long count, double duplicates, double invalid, long seed) {
+  static GeneratorConfig generatorConfig(long count, double duplicates, double invalid, long seed) {
     Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     return new GeneratorConfig(count, duplicates, invalid, 5, 200, now.minus(Duration.ofDays(3)), Duration.ofDays(3), seed);
   }

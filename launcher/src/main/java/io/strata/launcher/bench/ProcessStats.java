@@ -51,9 +51,18 @@ final class ProcessStats {
 
   /** Peak resident set size of this process so far (Linux VmHWM), in MiB; -1 where unknown. */
   static long peakRssMiB() {
+    return statusMiB("VmHWM:");
+  }
+
+  /** Resident set size of this process now (Linux VmRSS), in MiB; -1 where unknown. */
+  static long rssMiB() {
+    return statusMiB("VmRSS:");
+  }
+
+  private static long statusMiB(String field) {
     try {
       for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-        if (line.startsWith("VmHWM:")) {
+        if (line.startsWith(field)) {
           return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
         }
       }

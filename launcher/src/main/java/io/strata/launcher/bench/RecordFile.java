@@ -70,7 +70,7 @@ public record RecordFile(Path path, long records, long bytes) {
           if (--left == 0) {
             in.close();
           }
-          return new GeneratedRecord(Kind.VALID, key, value, null);
+          return new GeneratedRecord(Kind.VALID, key, value, null, -1);
         } catch (EOFException e) {
           throw new IllegalStateException(path + " ends before its " + records + " records", e);
         } catch (IOException e) {

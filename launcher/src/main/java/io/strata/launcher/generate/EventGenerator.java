@@ -81,7 +81,7 @@ public final class EventGenerator implements Iterator<GeneratedRecord> {
     if (roll < config.invalidRatio() + config.duplicateRatio() && !recentValid.isEmpty()) {
       duplicates++;
       GeneratedRecord original = recentValid.get(random.nextInt(recentValid.size()));
-      return new GeneratedRecord(Kind.DUPLICATE, original.key(), original.value(), null);
+      return new GeneratedRecord(Kind.DUPLICATE, original.key(), original.value(), null, original.sequence());
     }
     return validRecord();
   }
@@ -90,7 +90,8 @@ public final class EventGenerator implements Iterator<GeneratedRecord> {
     EventEnvelope event = newEvent();
     String entityKey = event.tenantId() + "/" + event.entityId();
     GeneratedRecord record =
-        new GeneratedRecord(Kind.VALID, entityKey.getBytes(UTF_8), codec.encode(event), null);
+        new GeneratedRecord(
+            Kind.VALID, entityKey.getBytes(UTF_8), codec.encode(event), null, sequenceOf(event.eventId()));
     checksum.add(event.tenantId(), event.eventId(), event.payload());
     if (keepOrder) {
       orderByEntity.computeIfAbsent(entityKey, k -> new ArrayList<>()).add(event.eventId());
@@ -164,7 +165,7 @@ public final class EventGenerator implements Iterator<GeneratedRecord> {
 
   private static GeneratedRecord invalid(EventEnvelope base, byte[] value, String code) {
     String entityKey = base.tenantId() + "/" + base.entityId();
-    return new GeneratedRecord(Kind.INVALID, entityKey.getBytes(UTF_8), value, code);
+    return new GeneratedRecord(Kind.INVALID, entityKey.getBytes(UTF_8), value, code, sequenceOf(base.eventId()));
   }
 
   /** Unique valid events so far: what the hot log and the lake must hold. */

@@ -23,9 +23,9 @@ enum PipelineMetric {
   CHECKPOINT_SIZE("lastCheckpointSize", "strata_checkpoint_last_size_bytes", false, "Bytes the job's last checkpoint uploaded (incremental: the files written since the one before)"),
   CHECKPOINT_FULL_SIZE("lastCheckpointFullSize", "strata_checkpoint_last_full_size_bytes", false, "Bytes of all the state the job's last checkpoint refers to"),
   // RocksDB's own figures (DedupStateBackend turns them on): only the ingest job keeps state there.
-  STATE_KEYS("estimate-num-keys", "strata_state_keys", false, "Estimated keys in the job's RocksDB state (ingest: remembered event ids, expired ones not yet compacted away included)"),
-  STATE_SST_BYTES("total-sst-files-size", "strata_state_sst_bytes", false, "Bytes of the job's RocksDB state files on local disk"),
-  STATE_LIVE_BYTES("estimate-live-data-size", "strata_state_live_bytes", false, "Estimated bytes of live data in the job's RocksDB state"),
+  STATE_KEYS("rocksdb.estimate-num-keys", "strata_state_keys", false, "Estimated keys in the job's RocksDB state (ingest: remembered event ids, expired ones not yet compacted away included)"),
+  STATE_SST_BYTES("rocksdb.total-sst-files-size", "strata_state_sst_bytes", false, "Bytes of the job's RocksDB state files on local disk"),
+  STATE_LIVE_BYTES("rocksdb.estimate-live-data-size", "strata_state_live_bytes", false, "Estimated bytes of live data in the job's RocksDB state"),
   // Read from the lake table's snapshot summaries at each scrape, not from Flink: no Flink name.
   LAKE_LAST_COMMIT_DATA_FILES(null, "strata_lake_last_commit_data_files", false, "Data files the lake table's current snapshot added"),
   LAKE_LAST_COMMIT_RECORDS(null, "strata_lake_last_commit_records", false, "Rows the lake table's current snapshot added"),
