@@ -5,6 +5,9 @@ import static java.util.Objects.requireNonNull;
 
 import io.strata.event.EnvelopeCodec;
 import io.strata.event.EventEnvelope;
+import java.util.Optional;
+import org.apache.flink.connector.kafka.lineage.KafkaDatasetFacet;
+import org.apache.flink.connector.kafka.lineage.KafkaDatasetFacetProvider;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
@@ -12,7 +15,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * Writes an accepted event to the hot log keyed by {@code tenant_id/entity_id}: Kafka's key hash puts
  * every event of an entity in one partition, which keeps their order.
  */
-public final class LogRecordSerializer implements KafkaRecordSerializationSchema<EventEnvelope> {
+public final class LogRecordSerializer implements KafkaRecordSerializationSchema<EventEnvelope>, KafkaDatasetFacetProvider {
   private final String topic;
   private transient EnvelopeCodec codec;
 
@@ -31,5 +34,10 @@ public final class LogRecordSerializer implements KafkaRecordSerializationSchema
       codec = new EnvelopeCodec();
     }
     return new ProducerRecord<>(topic, null, timestamp, entityKey(envelope), codec.encode(envelope));
+  }
+
+  @Override
+  public Optional<KafkaDatasetFacet> getKafkaDatasetFacet() {
+    return SingleTopicFacet.of(topic);
   }
 }
