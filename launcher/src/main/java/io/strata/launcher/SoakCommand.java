@@ -38,7 +38,7 @@ final class SoakCommand implements Callable<Integer> {
   @Option(names = "--warm-up-events", defaultValue = "300000", description = "Records through the pipeline before measuring (default: ${DEFAULT-VALUE}).")
   long warmUpEvents;
 
-  @Option(names = "--measure-events", defaultValue = "1500000", description = "Events of the end-to-end measurement (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--measure-events", defaultValue = "2500000", description = "Events of the end-to-end measurement, as many as strata bench sends (default: ${DEFAULT-VALUE}).")
   long measureEvents;
 
   @Option(names = "--results", defaultValue = "bench-results", description = "Folder for each run's JSON and chart (default: ${DEFAULT-VALUE}).")

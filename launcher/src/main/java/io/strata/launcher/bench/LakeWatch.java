@@ -22,7 +22,7 @@ import org.apache.iceberg.rest.RESTCatalog;
 import org.apache.iceberg.util.SnapshotUtil;
 
 /** Follows the lake table's commits through the REST catalog, as a reader of the lake sees them. */
-final class LakeWatch implements AutoCloseable {
+public final class LakeWatch implements AutoCloseable {
   private final RESTCatalog catalog = new RESTCatalog();
 
   /** One snapshot of the lake table. */
@@ -38,7 +38,7 @@ final class LakeWatch implements AutoCloseable {
     }
   }
 
-  LakeWatch(String catalogUri, Optional<String> token) {
+  public LakeWatch(String catalogUri, Optional<String> token) {
     catalog.initialize("strata-bench", RestClientProperties.of(catalogUri, token));
   }
 
@@ -134,11 +134,25 @@ final class LakeWatch implements AutoCloseable {
     return bySequence;
   }
 
+  /** Rows of the table's current snapshot, from its summary; 0 for an empty table. */
+  public long rows() {
+    Snapshot current = table().currentSnapshot();
+    return current == null ? 0 : Long.parseLong(current.summary().getOrDefault("total-records", "0"));
+  }
+
+  /** The checksum of every event in the table's current snapshot, read from the data files. */
+  public EventChecksum checksum(Progress progress) throws IOException {
+    return checksum(IcebergGenerics.read(table()), progress);
+  }
+
   /** The checksum of the events the commits after {@code afterSnapshotId} added, read from the data files. */
   EventChecksum checksumAfter(long afterSnapshotId, Progress progress) throws IOException {
+    return checksum(IcebergGenerics.read(table()).appendsAfter(afterSnapshotId), progress);
+  }
+
+  private static EventChecksum checksum(IcebergGenerics.ScanBuilder scan, Progress progress) throws IOException {
     EventChecksum checksum = new EventChecksum();
-    try (CloseableIterable<Record> rows =
-        IcebergGenerics.read(table()).select("tenant_id", "event_id", "payload").appendsAfter(afterSnapshotId).build()) {
+    try (CloseableIterable<Record> rows = scan.select("tenant_id", "event_id", "payload").build()) {
       for (Record row : rows) {
         checksum.add((String) row.getField("tenant_id"), (String) row.getField("event_id"), (String) row.getField("payload"));
         progress.update(checksum.count());

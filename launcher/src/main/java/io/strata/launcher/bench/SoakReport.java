@@ -14,7 +14,7 @@ import java.util.Locale;
 public final class SoakReport {
   static final String HEADING = "## Soak: the write path under a steady load (`strata soak`)";
   static final String HEADER =
-      "| date | commit | steady load | records (unique) | heap after GC, first / last window | full GCs | GC time"
+      "| date | commit | steady load | records (unique) | heap after GC, low in first / last window (median) | full GCs | GC time"
           + " | dedup state at the end | bytes per id | checkpoint: uploaded / full, duration p50 / max"
           + " | lag max (ingest / tier) | freshness p99, first / last window | lake exact | peak RSS | held |\n"
           + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|";
@@ -31,8 +31,10 @@ public final class SoakReport {
             r.settings().load() * 100, r.measuredRate()) : "given", r.checkpointIntervalMs(), r.dedupTtl()));
     line(out, "records", f("%,d sent, %,d unique valid; drained %.0f s after the last send", r.recordsSent(),
         r.uniqueEvents(), r.drainSeconds()));
-    line(out, "heap after GC", f("%,.0f MiB in the first %.0f s, %,.0f MiB in the last (x%.2f; held if within %.0f%%)",
+    line(out, "heap after GC, low", f("%,.0f MiB in the first %.0f s, %,.0f MiB in the last (x%.2f; held if within %.0f%%)",
         v.heapFirstMiB(), v.windowSeconds(), v.heapLastMiB(), v.heapRatio(), SoakVerdict.TOLERANCE * 100));
+    line(out, "heap after GC, median", f("%,.0f MiB in the first window, %,.0f MiB in the last (G1's sawtooth)",
+        v.heapFirstMedianMiB(), v.heapLastMedianMiB()));
     line(out, "garbage collection", f("%d full, %d young/mixed; %.1f%% of the time in pauses", v.fullGcs(),
         end.youngGcs(), meanGcPercent(r)));
     line(out, "dedup state at the end", f("%,.0f MiB on disk for %,.1fM ids (%.1f bytes an id)", end.stateMiB(),
@@ -64,10 +66,11 @@ public final class SoakReport {
   static String row(SoakRun.Result r) {
     SoakVerdict v = r.verdict();
     SoakSample end = lastDuringLoad(r);
-    return f("| %s | %s | %,d/s for %.0f min | %,d (%,d) | %,.0f / %,.0f MiB (x%.2f) | %d | %.1f%% | %,.0f MiB, %,.1fM ids"
+    return f("| %s | %s | %,d/s for %.0f min | %,d (%,d) | %,.0f / %,.0f MiB (x%.2f; %,.0f / %,.0f) | %d | %.1f%% | %,.0f MiB, %,.1fM ids"
             + " | %.1f | %.1f / %,.0f MiB, %.2f / %.2f s | %,.0f / %,.0f | %.1f / %.1f s | %s | %,d MiB | %s |",
         r.date().substring(0, 10), r.commit(), r.rate(), r.sendSeconds() / 60, r.recordsSent(), r.uniqueEvents(),
-        v.heapFirstMiB(), v.heapLastMiB(), v.heapRatio(), v.fullGcs(), meanGcPercent(r), end.stateMiB(),
+        v.heapFirstMiB(), v.heapLastMiB(), v.heapRatio(), v.heapFirstMedianMiB(), v.heapLastMedianMiB(), v.fullGcs(),
+        meanGcPercent(r), end.stateMiB(),
         end.stateKeys() / 1e6, bytesPerId(end), median(r, SoakSample::checkpointMiB), end.checkpointFullMiB(),
         median(r, SoakSample::checkpointSeconds), max(r, SoakSample::checkpointSeconds), max(r, SoakSample::ingestLag),
         max(r, SoakSample::tierLag), v.freshnessP99First(), v.freshnessP99Last(), v.lakeExact() ? "yes" : "NO",

@@ -7,13 +7,17 @@ import java.util.function.BiFunction;
 
 /**
  * Whether a soak run held steady: the heap after garbage collection in its last window within 10% of
- * its first, no full collection, freshness p99 in the last window no more than 10% above the first,
+ * its first (the window's low-water mark: G1 leaves old-generation garbage in place until its mixed
+ * collections, so after a young collection the heap holds the live set plus whatever garbage has
+ * aged since the last mixed one, a sawtooth; its troughs are the live set), no full collection, freshness p99 in the last window no more than 10% above the first,
  * and the lake exact at the end. Windows are the first and the last {@code window} seconds of the
  * steady load (10 minutes, or a third of a shorter run). Plain logic over the samples.
  *
  * @param windowSeconds the length of the first and the last window
- * @param heapFirstMiB median heap after GC over the first window's samples
- * @param heapLastMiB the same over the last window's
+ * @param heapFirstMiB the lowest heap after GC in the first window
+ * @param heapLastMiB the same in the last window
+ * @param heapFirstMedianMiB the median of the first window's samples (sawtooth included), for the record
+ * @param heapLastMedianMiB the same of the last window's
  * @param fullGcs full collections during the steady load
  * @param freshnessP99First freshness p99 of the events committed in the first window, seconds
  * @param freshnessP99Last the same in the last window
@@ -23,6 +27,8 @@ public record SoakVerdict(
     double windowSeconds,
     double heapFirstMiB,
     double heapLastMiB,
+    double heapFirstMedianMiB,
+    double heapLastMedianMiB,
     long fullGcs,
     double freshnessP99First,
     double freshnessP99Last,
@@ -63,6 +69,8 @@ public record SoakVerdict(
     }
     return new SoakVerdict(
         window,
+        min(samples.subList(0, firstEnd + 1)),
+        min(samples.subList(lastStart, lastEnd + 1)),
         median(samples.subList(0, firstEnd + 1)),
         median(samples.subList(lastStart, lastEnd + 1)),
         fullGcs,
@@ -92,12 +100,19 @@ public record SoakVerdict(
   }
 
   private static double median(List<SoakSample> window) {
+    double[] heap = heap(window);
+    return heap.length == 0 ? Double.NaN : heap[heap.length / 2];
+  }
+
+  private static double min(List<SoakSample> window) {
+    double[] heap = heap(window);
+    return heap.length == 0 ? Double.NaN : heap[0];
+  }
+
+  private static double[] heap(List<SoakSample> window) {
     double[] heap = window.stream().mapToDouble(SoakSample::heapAfterGcMiB).filter(v -> !Double.isNaN(v)).toArray();
-    if (heap.length == 0) {
-      return Double.NaN;
-    }
     Arrays.sort(heap);
-    return heap[heap.length / 2];
+    return heap;
   }
 
   private static double p99(double[] seconds) {
