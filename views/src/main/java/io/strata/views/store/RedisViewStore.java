@@ -1,0 +1,137 @@
+package io.strata.views.store;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.Response;
+import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.exceptions.JedisNoScriptException;
+import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.resps.ScanResult;
+
+/**
+ * Views in Redis: one hash per view ({@code r} revision, {@code t} written at, {@code i} ingest time of
+ * the newest event, {@code d} the document) with the projection's TTL. The conditional write is a Lua
+ * script, so the compare and the write are one step on the server; its one key is the view's, so it
+ * runs in a Redis cluster too. A batch of writes goes in one pipeline.
+ *
+ * <p>Jedis (not Lettuce): synchronous calls from a connection pool suit both writers here, the
+ * projection job's sink (one thread per subtask, batched) and the lookup API (one request per thread),
+ * without bringing an event loop and its dependencies.
+ */
+public final class RedisViewStore implements ViewStore {
+  static final String PUT_IF_NEWER =
+      """
+      local r = redis.call('HGET', KEYS[1], 'r')
+      if r and tonumber(r) >= tonumber(ARGV[1]) then return 0 end
+      redis.call('HSET', KEYS[1], 'r', ARGV[1], 't', ARGV[2], 'i', ARGV[3], 'd', ARGV[4])
+      redis.call('PEXPIRE', KEYS[1], ARGV[5])
+      return 1
+      """;
+  private static final byte[][] FIELDS = {"r".getBytes(UTF_8), "t".getBytes(UTF_8), "i".getBytes(UTF_8), "d".getBytes(UTF_8)};
+  private static final String META = "strata:meta:";
+
+  private final URI uri;
+  private final RedisClient redis;
+  private volatile String sha;
+
+  public RedisViewStore(URI uri) {
+    this.uri = uri;
+    this.redis = RedisClient.create(uri);
+    this.sha = redis.scriptLoad(PUT_IF_NEWER);
+  }
+
+  @Override
+  public int putIfNewer(List<ViewWrite> writes) {
+    if (writes.isEmpty()) {
+      return 0;
+    }
+    try {
+      return run(writes);
+    } catch (JedisNoScriptException e) {
+      // The server lost its scripts (a restart, SCRIPT FLUSH): load it again, once.
+      sha = redis.scriptLoad(PUT_IF_NEWER);
+      return run(writes);
+    }
+  }
+
+  private int run(List<ViewWrite> writes) {
+    List<Response<Object>> results = new ArrayList<>(writes.size());
+    try (Pipeline pipeline = redis.pipelined()) {
+      for (ViewWrite w : writes) {
+        StoredView v = w.view();
+        results.add(
+            pipeline.evalsha(
+                sha.getBytes(UTF_8),
+                List.of(w.address().storeKey().getBytes(UTF_8)),
+                List.of(
+                    Long.toString(v.revision()).getBytes(UTF_8),
+                    Long.toString(v.updatedAtMillis()).getBytes(UTF_8),
+                    Long.toString(v.ingestTimeMillis()).getBytes(UTF_8),
+                    v.document(),
+                    Long.toString(w.ttlMillis()).getBytes(UTF_8))));
+      }
+      pipeline.sync();
+    }
+    int applied = 0;
+    for (Response<Object> result : results) {
+      if (result.get() instanceof Long n && n == 1) {
+        applied++;
+      }
+    }
+    return applied;
+  }
+
+  @Override
+  public Optional<StoredView> get(ViewAddress address) {
+    List<byte[]> values = redis.hmget(address.storeKey().getBytes(UTF_8), FIELDS);
+    if (values.get(3) == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new StoredView(number(values.get(0)), number(values.get(1)), number(values.get(2)), values.get(3)));
+  }
+
+  @Override
+  public long deleteVersion(String projection, int version) {
+    ScanParams match = new ScanParams().match(ViewAddress.versionPrefix(projection, version) + "*").count(1000);
+    String cursor = ScanParams.SCAN_POINTER_START;
+    long deleted = 0;
+    do {
+      ScanResult<String> page = redis.scan(cursor, match);
+      if (!page.getResult().isEmpty()) {
+        deleted += redis.unlink(page.getResult().toArray(String[]::new));
+      }
+      cursor = page.getCursor();
+    } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+    return deleted;
+  }
+
+  @Override
+  public Optional<String> getMeta(String name) {
+    return Optional.ofNullable(redis.get(META + name));
+  }
+
+  @Override
+  public void putMeta(String name, String value) {
+    redis.set(META + name, value);
+  }
+
+  @Override
+  public String describe() {
+    return "redis (" + uri.getHost() + ":" + uri.getPort() + ")";
+  }
+
+  @Override
+  public void close() {
+    redis.close();
+  }
+
+  private static long number(byte[] value) {
+    return value == null ? 0 : Long.parseLong(new String(value, UTF_8));
+  }
+}
