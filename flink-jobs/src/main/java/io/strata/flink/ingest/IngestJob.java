@@ -7,6 +7,7 @@ import io.strata.event.ValidationConfig;
 import io.strata.flink.config.IngestConfig;
 import io.strata.flink.internal.ConfigFiles;
 import io.strata.flink.internal.JobSettings;
+import io.strata.flink.internal.RocksDbState;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /** Entry point for a Flink cluster: {@code IngestJob <strata.properties>}. */
@@ -23,7 +24,7 @@ public final class IngestJob {
   /** The ingest job with its Kafka source and sinks, on the given environment. */
   public static void build(StreamExecutionEnvironment env, IngestConfig config) {
     JobSettings.apply(env, config.checkpoints());
-    env.configure(DedupStateBackend.settings());
+    env.configure(RocksDbState.settings());
     EnvelopeValidator validator =
         new EnvelopeValidator(new ValidationConfig(config.maxPayloadBytes()), StrataEventTypes.defaults());
     IngestPipeline.build(

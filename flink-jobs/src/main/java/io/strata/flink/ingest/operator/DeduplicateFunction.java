@@ -25,7 +25,7 @@ import org.apache.flink.util.Collector;
  *
  * <p>The set holds a 128-bit digest of each id ({@link EventIdHash}), all 128 bits as the key, so ids
  * whose digests share a prefix are told apart; two distinct ids of one entity share the whole digest
- * with a chance near 2^-128 per pair. The state lives in RocksDB ({@code DedupStateBackend}): one
+ * with a chance near 2^-128 per pair. The state lives in RocksDB ({@code RocksDbState}): one
  * point lookup per event, answered by the bloom filter for a new id, and one insert.
  *
  * <p>An id is remembered for the time-to-live from its first copy; a resend does not extend it.

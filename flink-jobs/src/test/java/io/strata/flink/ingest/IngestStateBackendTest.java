@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.strata.config.ConfigValues;
 import io.strata.flink.config.IngestConfig;
+import io.strata.flink.ingest.IngestJob;
 import java.util.Map;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.StateBackendOptions;
@@ -12,7 +13,7 @@ import org.apache.flink.state.rocksdb.RocksDBOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.Test;
 
-class DedupStateBackendTest {
+class IngestStateBackendTest {
   @Test
   void theIngestJobKeepsItsStateInRocksDbWithIncrementalCheckpoints() {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();

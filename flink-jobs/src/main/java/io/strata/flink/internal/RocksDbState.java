@@ -1,4 +1,4 @@
-package io.strata.flink.ingest;
+package io.strata.flink.internal;
 
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
@@ -8,17 +8,18 @@ import org.apache.flink.state.rocksdb.RocksDBNativeMetricOptions;
 import org.apache.flink.state.rocksdb.RocksDBOptions;
 
 /**
- * Where the ingest job keeps the event ids it remembers: RocksDB on the task manager's local disk, with
- * incremental checkpoints. The heap no longer grows with the number of remembered ids (it held about
- * 95 bytes per id and filled a 2 GB heap after ~10 million events), and a checkpoint uploads only the
- * files written since the last one instead of every id. Set on the job, so a cluster gets it too; the
- * tier job keeps the heap backend (its state is a few offsets and file names).
+ * The state backend of the jobs whose keyed state grows with the data: the ingest job (the event ids it
+ * remembers) and the views job (one view per key). RocksDB on the task manager's local disk, with
+ * incremental checkpoints: the heap does not grow with the state (the dedup state held about 95 bytes
+ * per id on the heap and filled a 2 GB heap after ~10 million events), and a checkpoint uploads only
+ * the files written since the last one. Set on the job, so a cluster gets it too; the tier job keeps
+ * the heap backend (its state is a few offsets and file names).
  *
  * <p>RocksDB's memory (block cache and write buffers) is the slot's managed memory: fixed, outside the
  * heap.
  */
-public final class DedupStateBackend {
-  private DedupStateBackend() {}
+public final class RocksDbState {
+  private RocksDbState() {}
 
   public static Configuration settings() {
     Configuration conf = new Configuration();

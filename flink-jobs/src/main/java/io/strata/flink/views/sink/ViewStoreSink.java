@@ -1,0 +1,104 @@
+package io.strata.flink.views.sink;
+
+import static java.util.Objects.requireNonNull;
+
+import io.strata.views.store.ViewAddress;
+import io.strata.views.store.ViewStore;
+import io.strata.views.store.ViewStores;
+import io.strata.views.store.ViewWrite;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.flink.api.common.operators.ProcessingTimeService;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.apache.flink.api.connector.sink2.WriterInitContext;
+import org.apache.flink.metrics.Counter;
+
+/**
+ * Writes views to the view store in batches: at most {@code flushEveryMillis} after a view changed, at
+ * {@code maxBatch} views, and at every checkpoint (so a checkpoint only completes once its views are
+ * written). Within a batch only a view's newest revision goes out. The writes are conditional on the
+ * revision, so the at-least-once delivery of a restart changes nothing twice.
+ */
+public final class ViewStoreSink implements Sink<ViewWrite> {
+  private final String store;
+  private final long flushEveryMillis;
+  private final int maxBatch;
+
+  public ViewStoreSink(String store, long flushEveryMillis, int maxBatch) {
+    this.store = ViewStores.check("view store", requireNonNull(store, "store is null"));
+    if (flushEveryMillis < 1 || maxBatch < 1) {
+      throw new IllegalArgumentException("flushEveryMillis and maxBatch must be positive");
+    }
+    this.flushEveryMillis = flushEveryMillis;
+    this.maxBatch = maxBatch;
+  }
+
+  @Override
+  public SinkWriter<ViewWrite> createWriter(WriterInitContext context) {
+    return new Writer(ViewStores.open(store), context.getProcessingTimeService(),
+        context.metricGroup().counter("strataViewWrites"), context.metricGroup().counter("strataViewWritesApplied"),
+        flushEveryMillis, maxBatch);
+  }
+
+  private static final class Writer implements SinkWriter<ViewWrite> {
+    private final ViewStore store;
+    private final ProcessingTimeService time;
+    private final Counter writes;
+    private final Counter applied;
+    private final long flushEveryMillis;
+    private final int maxBatch;
+    private final Map<ViewAddress, ViewWrite> pending = new LinkedHashMap<>();
+    private boolean timerSet;
+
+    Writer(ViewStore store, ProcessingTimeService time, Counter writes, Counter applied, long flushEveryMillis, int maxBatch) {
+      this.store = store;
+      this.time = time;
+      this.writes = writes;
+      this.applied = applied;
+      this.flushEveryMillis = flushEveryMillis;
+      this.maxBatch = maxBatch;
+    }
+
+    @Override
+    public void write(ViewWrite write, Context context) {
+      // The fold emits revisions in order per view: the later write of a view replaces the earlier.
+      pending.put(write.address(), write);
+      if (pending.size() >= maxBatch) {
+        flushPending();
+      } else if (!timerSet) {
+        timerSet = true;
+        time.registerTimer(time.getCurrentProcessingTime() + flushEveryMillis, t -> {
+          timerSet = false;
+          flushPending();
+        });
+      }
+    }
+
+    @Override
+    public void flush(boolean endOfInput) {
+      flushPending();
+    }
+
+    private void flushPending() {
+      if (pending.isEmpty()) {
+        return;
+      }
+      var batch = new ArrayList<>(pending.values());
+      pending.clear();
+      applied.inc(store.putIfNewer(batch));
+      writes.inc(batch.size());
+    }
+
+    @Override
+    public void close() throws IOException {
+      try {
+        flushPending();
+      } finally {
+        store.close();
+      }
+    }
+  }
+}
