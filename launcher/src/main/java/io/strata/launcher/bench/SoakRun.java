@@ -33,6 +33,9 @@ import java.util.function.Consumer;
  * </ol>
  */
 public final class SoakRun {
+  /** How often the run starts a concurrent marking cycle (see {@link SoakSampler#startMarkingCycle}). */
+  static final Duration MARKING_EVERY = Duration.ofMinutes(2);
+
   /**
    * @param duration how long the steady load sends
    * @param load the steady rate as a share of the measured end-to-end rate
@@ -159,6 +162,14 @@ public final class SoakRun {
               });
 
       List<SoakSample> samples = new ArrayList<>();
+      boolean marking = SoakSampler.explicitGcIsConcurrent();
+      log.accept(marking
+          ? "heap: a concurrent marking cycle every " + MARKING_EVERY.toSeconds() + " s, so that the heap's low points after GC"
+              + " show the live set"
+          : "heap: no periodic marking (the JVM lacks -XX:+ExplicitGCInvokesConcurrent, which bin/strata soak sets):"
+              + " the heap after GC also holds garbage that G1 has not marked yet");
+      long markingNanos = MARKING_EVERY.toNanos();
+      long nextMarking = System.nanoTime() + markingNanos;
       long sampleNanos = settings.sampleEvery().toNanos();
       long next = System.nanoTime() + sampleNanos;
       double sendSeconds = Double.NaN;
@@ -168,6 +179,10 @@ public final class SoakRun {
       while (true) {
         Thread.sleep(Math.max(0, (next - System.nanoTime()) / 1_000_000));
         next += sampleNanos;
+        if (marking && System.nanoTime() >= nextMarking) {
+          SoakSampler.startMarkingCycle();
+          nextMarking += markingNanos;
+        }
         if (sending.isDone() && Double.isNaN(sendSeconds)) {
           sending.join();
           sendSeconds = (System.nanoTime() - sendStarted) / 1e9;

@@ -54,6 +54,31 @@ final class SoakSampler {
     }
   }
 
+  /**
+   * Starts a concurrent marking cycle when the JVM runs with {@code -XX:+ExplicitGCInvokesConcurrent}
+   * (bin/strata soak sets it), and says whether it did. Under a steady load G1 may go for many minutes
+   * without marking, and then the heap after its young collections holds every object promoted since,
+   * garbage included; a cycle every few minutes lets the mixed collections that follow take it, so the
+   * heap's low points show the live set. Without the flag {@code System.gc()} would be a full
+   * collection: then nothing is started.
+   */
+  static boolean startMarkingCycle() {
+    if (!explicitGcIsConcurrent()) {
+      return false;
+    }
+    System.gc();
+    return true;
+  }
+
+  static boolean explicitGcIsConcurrent() {
+    var diagnostics = java.lang.management.ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class);
+    try {
+      return diagnostics != null && Boolean.parseBoolean(diagnostics.getVMOption("ExplicitGCInvokesConcurrent").getValue());
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
   SoakSample sample(long sentRecords) throws IOException, InterruptedException {
     int index = samples++;
     freshness.poll(lake, index);
