@@ -10,14 +10,32 @@ import java.net.ServerSocket;
 public final class FreePorts {
   private FreePorts() {}
 
-  /** A port that was free on 127.0.0.1 a moment ago. */
+  // Below Linux's ephemeral range (32768-60999): a port handed out here cannot be taken meanwhile by the
+  // local end of an outgoing connection (Kafka, Redis, S3 clients open many), which happened to a Flink
+  // REST port picked from the ephemeral range.
+  private static final int FIRST = 20_000;
+  private static final int LAST = 32_000;
+  private static final java.util.Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  /** A port that was free on 127.0.0.1 a moment ago, never the same twice in one process. */
   public static int pick() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      socket.setReuseAddress(true);
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException("no free port on 127.0.0.1", e);
+    java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+    for (int attempt = 0; attempt < 1000; attempt++) {
+      int port = random.nextInt(FIRST, LAST);
+      if (HANDED_OUT.contains(port)) {
+        continue;
+      }
+      try (ServerSocket socket = new ServerSocket()) {
+        socket.setReuseAddress(true);
+        socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+      } catch (IOException e) {
+        continue;
+      }
+      if (HANDED_OUT.add(port)) {
+        return port;
+      }
     }
+    throw new UncheckedIOException(new IOException("no free port on 127.0.0.1 between " + FIRST + " and " + LAST));
   }
 
   /** Returns {@code port}, or fails naming {@code key} when something already listens there. */

@@ -67,7 +67,7 @@ final class UpCommand implements Callable<Integer> {
 
   private static void awaitRunning(StrataStack stack, Duration timeout) throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
-    for (String job : new String[] {StrataStack.INGEST, StrataStack.TIER}) {
+    for (String job : stack.jobs()) {
       while (stack.flink().status(stack.jobId(job)) != JobStatus.RUNNING) {
         if (System.nanoTime() > deadline) {
           throw new IllegalStateException("job " + job + " did not reach RUNNING in " + timeout);

@@ -12,7 +12,12 @@ enum PipelineMetric {
   EVENTS_DEAD_LETTERED("strataEventsDeadLettered", "strata_ingest_events_dead_lettered", true, "Raw records rejected to the dead-letter topic"),
   DUPLICATES_DROPPED("strataDuplicatesDropped", "strata_ingest_duplicates_dropped", true, "Resent events dropped by deduplication"),
   EVENTS_INGESTED("strataEventsIngested", "strata_ingest_events_ingested", true, "Events written to the hot log"),
-  PENDING_RECORDS("pendingRecords", "strata_source_lag_records", false, "Records behind the end of the job's input topic (ingest: raw topic, tier: hot log)"),
+  VIEW_EVENTS_FOLDED("strataViewEventsFolded", "strata_view_events_folded", true, "Events folded into views (an event counts once per projection that takes it)"),
+  VIEW_LATE_EVENTS("strataViewLateEvents", "strata_view_late_events", true, "Events for a counter minute that had already closed: not counted"),
+  VIEW_EVENTS_WITHOUT_KEY("strataViewEventsWithoutKey", "strata_view_events_without_key", true, "Events a projection takes but without its key field: skipped"),
+  VIEW_WRITES("strataViewWrites", "strata_view_writes", true, "Views written to the view store"),
+  VIEW_WRITES_APPLIED("strataViewWritesApplied", "strata_view_writes_applied", true, "View writes the store applied (a newer revision); the rest were replays"),
+  PENDING_RECORDS("pendingRecords", "strata_source_lag_records", false, "Records behind the end of the job's input topic (ingest: raw topic; tier, views: hot log)"),
   LAKE_COMMIT_DURATION("lastCommitDurationMs", "strata_lake_last_commit_duration_ms", false, "Duration of the last Iceberg commit"),
   LAKE_DATA_FILES("committedDataFilesCount", "strata_lake_committed_data_files", true, "Data files committed to the lake table"),
   LAKE_RECORDS("committedDataFilesRecordCount", "strata_lake_committed_records", true, "Rows committed to the lake table"),
@@ -22,7 +27,7 @@ enum PipelineMetric {
   CHECKPOINT_DURATION("lastCheckpointDuration", "strata_checkpoint_last_duration_ms", false, "Duration of the job's last completed checkpoint, trigger to acknowledged"),
   CHECKPOINT_SIZE("lastCheckpointSize", "strata_checkpoint_last_size_bytes", false, "Bytes the job's last checkpoint uploaded (incremental: the files written since the one before)"),
   CHECKPOINT_FULL_SIZE("lastCheckpointFullSize", "strata_checkpoint_last_full_size_bytes", false, "Bytes of all the state the job's last checkpoint refers to"),
-  // RocksDB's own figures (DedupStateBackend turns them on): only the ingest job keeps state there.
+  // RocksDB's own figures (RocksDbState turns them on): the ingest and views jobs keep their state there.
   STATE_KEYS("rocksdb.estimate-num-keys", "strata_state_keys", false, "Estimated keys in the job's RocksDB state (ingest: remembered event ids, expired ones not yet compacted away included)"),
   STATE_SST_BYTES("rocksdb.total-sst-files-size", "strata_state_sst_bytes", false, "Bytes of the job's RocksDB state files on local disk"),
   STATE_LIVE_BYTES("rocksdb.estimate-live-data-size", "strata_state_live_bytes", false, "Estimated bytes of live data in the job's RocksDB state"),

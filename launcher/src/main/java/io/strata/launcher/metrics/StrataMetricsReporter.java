@@ -56,6 +56,9 @@ public final class StrataMetricsReporter implements MetricReporter, MultiCollect
     }
     PrometheusRegistry registry = new PrometheusRegistry();
     registry.register(this);
+    // What the rest of the process registers in the default registry (the lookup API's latency) is
+    // served on the same endpoint.
+    registry.register((MultiCollector) () -> PrometheusRegistry.defaultRegistry.scrape());
     try {
       server = HTTPServer.builder().hostname("127.0.0.1").port(port).registry(registry).buildAndStart();
     } catch (IOException e) {

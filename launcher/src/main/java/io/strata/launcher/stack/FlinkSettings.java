@@ -15,7 +15,7 @@ final class FlinkSettings {
     conf.setString("taskmanager.bind-host", "127.0.0.1");
     conf.setString("taskmanager.host", "127.0.0.1");
     conf.setString("state.backend.type", "hashmap");
-    // The ingest job's dedup state is in RocksDB (DedupStateBackend): its working files go under the
+    // The ingest job's dedup state is in RocksDB (RocksDbState): its working files go under the
     // data directory, not /tmp, and its memory is the slots' managed memory, outside the heap.
     conf.setString("state.backend.rocksdb.localdir", config.dataDir().resolve("flink-state").toString());
     conf.setString("taskmanager.memory.managed.size", config.flinkManagedMemory());

@@ -18,7 +18,7 @@ public final class IsolatedStacks {
     for (String key :
         new String[] {
           "strata.kafka.port", "strata.kafka.controller-port", "strata.s3.port", "strata.catalog.port",
-          "strata.flink.ui-port", "strata.metrics.port", "strata.trino.port"
+          "strata.flink.ui-port", "strata.metrics.port", "strata.trino.port", "strata.views.port"
         }) {
       values.put(key, String.valueOf(FreePorts.pick()));
     }

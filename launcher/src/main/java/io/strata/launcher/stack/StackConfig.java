@@ -8,6 +8,8 @@ import io.strata.embedded.S3Credentials;
 import io.strata.flink.config.CheckpointSettings;
 import io.strata.flink.config.IngestConfig;
 import io.strata.flink.config.TierConfig;
+import io.strata.flink.config.ViewsConfig;
+import io.strata.views.api.TenantTokens;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -35,9 +37,13 @@ import java.util.Set;
  *   <li>{@code strata.home} (the checkout: the folder holding {@code trino-config/} and {@code sql/})
  *   <li>{@code strata.trino.enabled} (true), {@code strata.trino.port} (8080),
  *       {@code strata.trino.java-home} (found: a JDK 24+), {@code strata.trino.heap} (1G)
+ *   <li>{@code strata.views.enabled} (true): run the views job ({@link ViewsConfig}: projections from
+ *       {@code <home>/projections}, the embedded store in {@code <data-dir>/views}) and the lookup API on
+ *       {@code strata.views.port} (8090) for the tenants of {@code strata.views.tokens}
+ *       ({@code <token>=<tenant>,...}; demo tokens for the generator's tenants by default)
  * </ul>
  *
- * plus the keys of {@link IngestConfig}, {@link TierConfig}, {@link CheckpointSettings} and
+ * plus the keys of {@link IngestConfig}, {@link TierConfig}, {@link ViewsConfig}, {@link CheckpointSettings} and
  * {@link CatalogConfig}.
  */
 public record StackConfig(
@@ -61,8 +67,17 @@ public record StackConfig(
     String trinoHeap,
     IngestConfig ingest,
     TierConfig tier,
+    boolean viewsEnabled,
+    ViewsConfig views,
+    int viewsPort,
+    TenantTokens viewTokens,
     CatalogConfig catalog,
     Map<String, String> effective) {
+
+  /** Tokens for the generator's tenants, so that a fresh stack answers lookups; set your own in production. */
+  static final String DEMO_TOKENS =
+      "tenant-0-demo-token=tenant-0,tenant-1-demo-token=tenant-1,tenant-2-demo-token=tenant-2,"
+          + "tenant-3-demo-token=tenant-3,tenant-4-demo-token=tenant-4";
 
   private static final Set<String> KEYS =
       Set.of(
@@ -71,6 +86,7 @@ public record StackConfig(
           "strata.s3.access-key", "strata.s3.secret-key", "strata.s3.endpoint", "strata.s3.region",
           "strata.catalog.embedded", "strata.flink.ui-port", "strata.flink.slots", "strata.flink.managed-memory", "strata.home", "strata.metrics.port",
           "strata.trino.enabled", "strata.trino.port", "strata.trino.java-home", "strata.trino.heap",
+          "strata.views.enabled", "strata.views.port", "strata.views.tokens",
           CatalogConfig.PORT, CatalogConfig.JDBC_URL, CatalogConfig.JDBC_USER,
           CatalogConfig.JDBC_PASSWORD, CatalogConfig.NAME, CatalogConfig.WAREHOUSE, CatalogConfig.TOKEN);
 
@@ -80,6 +96,7 @@ public record StackConfig(
     requireNonNull(s3Credentials, "strata.s3.access-key is null");
     requireNonNull(ingest, "ingest is null");
     requireNonNull(tier, "tier is null");
+    requireNonNull(views, "views is null");
     requireNonNull(catalog, "catalog is null");
     requireNonNull(home, "strata.home is null");
     requireNonNull(trinoJavaHome, "strata.trino.java-home is null");
@@ -96,6 +113,7 @@ public record StackConfig(
     Set<String> known = new HashSet<>(KEYS);
     known.addAll(IngestConfig.KEYS);
     known.addAll(TierConfig.KEYS);
+    known.addAll(ViewsConfig.KEYS);
     known.addAll(CheckpointSettings.KEYS);
     given.rejectUnknown(Set.of("strata."), known);
 
@@ -125,6 +143,8 @@ public record StackConfig(
     if (embeddedCatalog) {
       effective.put("strata.tier.catalog-uri", "http://127.0.0.1:" + catalogPort);
     }
+    effective.putIfAbsent("strata.views.store", "embedded:" + dataDir.resolve("views"));
+    effective.putIfAbsent("strata.views.projections-dir", home.resolve("projections").toString());
     ConfigValues values = new ConfigValues(effective);
 
     return new StackConfig(
@@ -148,6 +168,10 @@ public record StackConfig(
         given.string("strata.trino.heap", "1G"),
         IngestConfig.from(values),
         TierConfig.from(values),
+        bool(given, "strata.views.enabled"),
+        ViewsConfig.from(values),
+        given.integer("strata.views.port", 8090, 0, 65535),
+        TenantTokens.parse("strata.views.tokens", given.string("strata.views.tokens", DEMO_TOKENS)),
         catalogConfig(effective),
         effective);
   }

@@ -7,6 +7,17 @@ import io.strata.embedded.FreePorts;
 import io.strata.embedded.trino.TrinoServer;
 import io.strata.flink.ingest.IngestJob;
 import io.strata.flink.tier.TierJob;
+import io.strata.flink.views.ViewsJob;
+import io.strata.views.api.LookupHandler;
+import io.strata.views.api.LookupServer;
+import io.strata.views.catalog.ProjectionCatalog;
+import io.strata.views.definition.ProjectionDefinition;
+import io.strata.views.store.ViewStore;
+import io.strata.views.store.ViewStores;
+import io.strata.views.definition.ProjectionFiles;
+import io.strata.views.fold.FoldRegistry;
+import java.nio.file.Path;
+import java.util.List;
 import io.strata.launcher.sql.ViewMigrator;
 import java.net.URI;
 import java.sql.Connection;
@@ -30,6 +41,7 @@ public final class StrataStack implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(StrataStack.class);
   public static final String INGEST = "ingest";
   public static final String TIER = "tier";
+  public static final String VIEWS = "views";
 
   private final StackConfig config;
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
@@ -56,6 +68,11 @@ public final class StrataStack implements AutoCloseable {
   }
 
   private void startAll() throws Exception {
+    // A bad projection file stops start-up before anything runs, naming the file, the key and why.
+    List<ProjectionDefinition> projections =
+        config.viewsEnabled()
+            ? ProjectionFiles.load(Path.of(config.views().projectionsDir()), FoldRegistry.standard())
+            : List.of();
     if (config.embeddedS3()) {
       EmbeddedS3 s3 =
           EmbeddedS3.start(config.dataDir().resolve("s3"), config.s3Port(), config.s3Credentials());
@@ -105,6 +122,28 @@ public final class StrataStack implements AutoCloseable {
     endpoints.put("Metrics (Prometheus)", "http://127.0.0.1:" + config.metricsPort() + "/metrics  (bin/strata status)");
     flink.submit(INGEST, config.ingest().checkpoints().directory(), env -> IngestJob.build(env, config.ingest()));
     flink.submit(TIER, config.tier().checkpoints().directory(), env -> TierJob.build(env, config.tier()));
+    if (config.viewsEnabled()) {
+      ViewStore store = ViewStores.open(config.views().store());
+      started.push(store);
+      ProjectionCatalog catalog = new ProjectionCatalog(store);
+      for (ProjectionDefinition p : projections) {
+        if (catalog.registerIfAbsent(p.name(), p.version())) {
+          LOG.info("projection {} registered, version {} live", p.name(), p.version());
+        } else if (catalog.live(p.name()).getAsInt() != p.version()) {
+          LOG.warn("projection {} is live at version {}, its file defines version {}: lookups keep the live version",
+              p.name(), catalog.live(p.name()).getAsInt(), p.version());
+        }
+      }
+      FreePorts.requireFree("strata.views.port", config.viewsPort());
+      LookupServer lookup =
+          LookupServer.start("127.0.0.1", config.viewsPort(),
+              new LookupHandler(projections, store, config.viewTokens(), new MetricsLag(config.metricsPort())));
+      started.push(lookup);
+      endpoints.put("Lookup API", lookup.uri() + "/v1/views/{projection}/{key}  (Authorization: Bearer <token>)");
+      flink.submit(VIEWS, config.views().checkpoints().directory(), env -> ViewsJob.build(env, config.views(), projections));
+      endpoints.put("Views", projections.size() + " projections from " + config.views().projectionsDir() + ", store "
+          + config.views().store());
+    }
     endpoints.put("Data directory", config.dataDir().toString());
   }
 
@@ -138,6 +177,11 @@ public final class StrataStack implements AutoCloseable {
     Properties props = new Properties();
     props.setProperty("user", "strata");
     return DriverManager.getConnection(trinoJdbcUrl, props);
+  }
+
+  /** The jobs this stack runs, in start order. */
+  public List<String> jobs() {
+    return config.viewsEnabled() ? List.of(INGEST, TIER, VIEWS) : List.of(INGEST, TIER);
   }
 
   public FlinkRunner flink() {

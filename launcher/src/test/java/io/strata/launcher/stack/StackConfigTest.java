@@ -27,6 +27,11 @@ class StackConfigTest {
     assertThat(config.flinkUiPort()).isEqualTo(8081);
     assertThat(config.flinkSlots()).isEqualTo(4);
     assertThat(config.flinkManagedMemory()).isEqualTo((512L << 20) + "b");
+    assertThat(config.viewsEnabled()).isTrue();
+    assertThat(config.viewsPort()).isEqualTo(8090);
+    assertThat(config.viewTokens().tenantOf("Bearer tenant-3-demo-token")).hasValue("tenant-3");
+    assertThat(config.views().store()).isEqualTo("embedded:" + Path.of("data").toAbsolutePath().resolve("views"));
+    assertThat(config.views().projectionsDir()).endsWith("projections");
     assertThat(config.ingest().bootstrapServers()).isEqualTo("127.0.0.1:9092");
     assertThat(config.ingest().checkpoints().directory()).isEqualTo("s3a://strata-lake/checkpoints/ingest");
     assertThat(config.ingest().checkpoints().interval()).isEqualTo(Duration.ofSeconds(10));
@@ -54,6 +59,10 @@ class StackConfigTest {
     raw.put("strata.flink.ui-port", "18081");
     raw.put("strata.flink.slots", "2");
     raw.put("strata.flink.managed-memory", "1gb");
+    raw.put("strata.views.enabled", "false");
+    raw.put("strata.views.port", "18090");
+    raw.put("strata.views.tokens", "a-very-long-token-1=acme");
+    raw.put("strata.views.store", "redis://127.0.0.1:6379");
     raw.put("strata.checkpoint.interval", "3s");
     StackConfig config = StackConfig.from(raw);
     assertThat(config.dataDir()).isEqualTo(Path.of("/tmp/strata-x"));
@@ -66,6 +75,11 @@ class StackConfigTest {
     assertThat(config.flinkUiPort()).isEqualTo(18081);
     assertThat(config.flinkSlots()).isEqualTo(2);
     assertThat(config.flinkManagedMemoryBytes()).isEqualTo(1L << 30);
+    assertThat(config.viewsEnabled()).isFalse();
+    assertThat(config.viewsPort()).isEqualTo(18090);
+    assertThat(config.viewTokens().tenantOf("Bearer a-very-long-token-1")).hasValue("acme");
+    assertThat(config.viewTokens().tenantOf("Bearer tenant-3-demo-token")).isEmpty();
+    assertThat(config.views().store()).isEqualTo("redis://127.0.0.1:6379");
     assertThat(config.ingest().bootstrapServers()).isEqualTo("127.0.0.1:19092");
     assertThat(config.ingest().checkpoints().directory()).isEqualTo("s3a://my-lake/checkpoints/ingest");
     assertThat(config.ingest().checkpoints().interval()).isEqualTo(Duration.ofSeconds(3));
@@ -87,6 +101,10 @@ class StackConfigTest {
         .hasMessage("strata.s3.endpoint is required when strata.s3.embedded=false");
     assertThatThrownBy(() -> StackConfig.from(Map.of("strata.kafka.port", "70000")))
         .hasMessage("strata.kafka.port must be between 0 and 65535, got 70000");
+    assertThatThrownBy(() -> StackConfig.from(Map.of("strata.views.store", "memcached://x")))
+        .hasMessage("strata.views.store must be embedded:<folder> or redis://host:port, got 'memcached://x'");
+    assertThatThrownBy(() -> StackConfig.from(Map.of("strata.views.tokens", "short=acme")))
+        .hasMessageStartingWith("strata.views.tokens must be <token>=<tenant> pairs");
     assertThatThrownBy(() -> StackConfig.from(Map.of("strata.flink.managed-memory", "1mb")))
         .hasMessage("strata.flink.managed-memory must be at least 16777216 bytes, got '1mb'");
   }

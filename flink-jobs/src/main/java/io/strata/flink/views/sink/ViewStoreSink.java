@@ -51,6 +51,8 @@ public final class ViewStoreSink implements Sink<ViewWrite> {
     private final long flushEveryMillis;
     private final int maxBatch;
     private final Map<ViewAddress, ViewWrite> pending = new LinkedHashMap<>();
+    private final Map<String, Long> newestIngest = new java.util.HashMap<>();
+    private long progressWrittenAt;
     private boolean timerSet;
 
     Writer(ViewStore store, ProcessingTimeService time, Counter writes, Counter applied, long flushEveryMillis, int maxBatch) {
@@ -90,6 +92,17 @@ public final class ViewStoreSink implements Sink<ViewWrite> {
       pending.clear();
       applied.inc(store.putIfNewer(batch));
       writes.inc(batch.size());
+      for (ViewWrite w : batch) {
+        newestIngest.merge(w.address().projection(), w.view().ingestTimeMillis(), Math::max);
+      }
+      long now = System.currentTimeMillis();
+      if (now - progressWrittenAt >= 1000) {
+        // For GET /v1/projections: when each projection last changed, and how fresh its newest event was.
+        progressWrittenAt = now;
+        newestIngest.forEach((projection, ingest) ->
+            store.putMeta("progress:" + projection,
+                "{\"updated_at\":\"" + java.time.Instant.ofEpochMilli(now) + "\",\"newest_ingest_millis\":" + ingest + "}"));
+      }
     }
 
     @Override
