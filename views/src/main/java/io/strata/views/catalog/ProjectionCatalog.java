@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 
 /**
  * Which version of each projection serves lookups, kept in the view store itself (one meta value per
@@ -46,6 +48,44 @@ public final class ProjectionCatalog {
     entry.putObject("versions").put(Integer.toString(version), "live");
     store.putMeta(PREFIX + projection, entry.toString());
     return true;
+  }
+
+  /** A reader of live versions that asks the store at most once per {@code maxAgeMillis} per projection. */
+  public LiveVersions liveVersions(long maxAgeMillis, LongSupplier clock) {
+    return new LiveVersions(this, maxAgeMillis, clock);
+  }
+
+  /**
+   * Live versions as the lookup API reads them, on every request: from a copy at most
+   * {@code maxAgeMillis} old, so that a lookup costs one store read, not two. A switch of the live
+   * version reaches every reader within that time; a retired version's views must outlive it.
+   */
+  public static final class LiveVersions {
+    /** How old a copy the lookup API serves from. */
+    public static final long MAX_AGE_MILLIS = 1_000;
+
+    private record Copy(OptionalInt live, long readAtMillis) {}
+
+    private final ProjectionCatalog catalog;
+    private final long maxAgeMillis;
+    private final LongSupplier clock;
+    private final ConcurrentHashMap<String, Copy> copies = new ConcurrentHashMap<>();
+
+    private LiveVersions(ProjectionCatalog catalog, long maxAgeMillis, LongSupplier clock) {
+      this.catalog = catalog;
+      this.maxAgeMillis = maxAgeMillis;
+      this.clock = clock;
+    }
+
+    public OptionalInt of(String projection) {
+      long now = clock.getAsLong();
+      Copy copy = copies.get(projection);
+      if (copy == null || now - copy.readAtMillis() >= maxAgeMillis) {
+        copy = new Copy(catalog.live(projection), now);
+        copies.put(projection, copy);
+      }
+      return copy.live();
+    }
   }
 
   private Optional<ObjectNode> read(String projection) {

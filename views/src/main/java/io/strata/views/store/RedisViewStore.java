@@ -6,6 +6,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.Pipeline;
@@ -34,6 +35,7 @@ public final class RedisViewStore implements ViewStore {
       """;
   private static final byte[][] FIELDS = {"r".getBytes(UTF_8), "t".getBytes(UTF_8), "i".getBytes(UTF_8), "d".getBytes(UTF_8)};
   private static final String META = "strata:meta:";
+  private static final int POOL = 32;
 
   private final URI uri;
   private final RedisClient redis;
@@ -41,7 +43,12 @@ public final class RedisViewStore implements ViewStore {
 
   public RedisViewStore(URI uri) {
     this.uri = uri;
-    this.redis = RedisClient.create(uri);
+    // Pool as many connections as the lookup API has request threads: Jedis' default of 8 made 16
+    // concurrent lookups queue for a connection (p50 2.4 ms at 6,500 lookups/s in bench-lookup).
+    ConnectionPoolConfig pool = new ConnectionPoolConfig();
+    pool.setMaxTotal(POOL);
+    pool.setMaxIdle(POOL);
+    this.redis = RedisClient.builder().fromURI(uri).poolConfig(pool).build();
     this.sha = redis.scriptLoad(PUT_IF_NEWER);
   }
 
@@ -119,6 +126,11 @@ public final class RedisViewStore implements ViewStore {
   @Override
   public void putMeta(String name, String value) {
     redis.set(META + name, value);
+  }
+
+  @Override
+  public boolean remote() {
+    return true;
   }
 
   @Override

@@ -24,6 +24,12 @@ public interface ViewStore extends AutoCloseable {
 
   void putMeta(String name, String value);
 
+  /**
+   * Whether a read waits for another process (a network round trip): the lookup API then runs lookups
+   * on its thread pool rather than on the threads that select for connections.
+   */
+  boolean remote();
+
   /** What kind of store, for messages and metrics. */
   String describe();
 

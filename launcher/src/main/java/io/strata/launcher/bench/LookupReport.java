@@ -1,0 +1,105 @@
+package io.strata.launcher.bench;
+
+import java.awt.Color;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.data.category.DefaultCategoryDataset;
+
+/** The lookup benchmark's figures: printed, as a summary and a chart in the run's folder, as rows of BENCHMARKS.md. */
+public final class LookupReport {
+  static final String HEADING = "## Lookups through the API (`strata bench-lookup`)";
+  static final String HEADER =
+      "| date | commit | store | views | connections | lookups/s | latency p50 / p99 / p99.9 ms | redis-benchmark GET/s, p50 / p99 ms (the ceiling) | share of the ceiling |\n"
+          + "|---|---|---|---|---|---|---|---|---|";
+
+  private final String commit;
+  private final long keys;
+  private final int connections;
+  private final List<LookupBenchmark.Run> runs;
+  private final Optional<RedisCeiling.Result> ceiling;
+
+  public LookupReport(String commit, long keys, int connections, List<LookupBenchmark.Run> runs, Optional<RedisCeiling.Result> ceiling) {
+    this.commit = commit;
+    this.keys = keys;
+    this.connections = connections;
+    this.runs = List.copyOf(runs);
+    this.ceiling = ceiling;
+  }
+
+  /** p50, p99, p99.9 in milliseconds. */
+  static double[] millis(HttpLoad.Result r) {
+    Percentiles p = new Percentiles(r.latencyMicros());
+    return new double[] {p.percentile(50) / 1000, p.percentile(99) / 1000, p.percentile(99.9) / 1000};
+  }
+
+  String ceilingText() {
+    return ceiling.map(c -> String.format(Locale.ROOT, "%,.0f, %.3f / %.3f", c.perSecond(), c.p50Millis(), c.p99Millis()))
+        .orElse("not measured (no Redis run)");
+  }
+
+  String share(LookupBenchmark.Run run) {
+    return ceiling.map(c -> String.format(Locale.ROOT, "%.0f%%", 100 * run.lookups().perSecond() / c.perSecond())).orElse("-");
+  }
+
+  public void print(PrintStream out) {
+    out.printf(Locale.ROOT, "%-10s %12s %10s %10s %10s %12s%n", "store", "lookups/s", "p50 ms", "p99 ms", "p99.9 ms", "of ceiling");
+    for (LookupBenchmark.Run run : runs) {
+      double[] ms = millis(run.lookups());
+      out.printf(Locale.ROOT, "%-10s %,12.0f %10.3f %10.3f %10.3f %12s%n", run.store(), run.lookups().perSecond(), ms[0], ms[1], ms[2], share(run));
+    }
+    ceiling.ifPresent(c -> out.printf(Locale.ROOT, "%-10s %,12.0f %10.3f %10.3f %10s   (%s)%n", "redis GET", c.perSecond(), c.p50Millis(), c.p99Millis(), "-", c.command()));
+    out.printf(Locale.ROOT, "%,d views per store, %d connections, loading took %s%n", keys, connections,
+        String.join(", ", runs.stream().map(r -> String.format(Locale.ROOT, "%s %.0f s", r.store(), r.loadSeconds())).toList()));
+  }
+
+  public void write(Path dir) throws IOException {
+    Files.createDirectories(dir);
+    try (PrintStream out = new PrintStream(Files.newOutputStream(dir.resolve("lookup.md")), true, "UTF-8")) {
+      out.println("strata bench-lookup, commit " + commit);
+      out.println();
+      print(out);
+    }
+    DefaultCategoryDataset data = new DefaultCategoryDataset();
+    String[] labels = {"p50", "p99", "p99.9"};
+    for (LookupBenchmark.Run run : runs) {
+      double[] ms = millis(run.lookups());
+      String series = String.format(Locale.ROOT, "API, %s store (%,.0f/s)", run.store(), run.lookups().perSecond());
+      for (int i = 0; i < 3; i++) {
+        data.addValue(ms[i], series, labels[i]);
+      }
+    }
+    ceiling.ifPresent(c -> {
+      String series = String.format(Locale.ROOT, "redis-benchmark GET (%,.0f/s)", c.perSecond());
+      data.addValue(c.p50Millis(), series, "p50");
+      data.addValue(c.p99Millis(), series, "p99");
+    });
+    JFreeChart chart =
+        ChartFactory.createBarChart(
+            String.format(Locale.ROOT, "Lookup latency, %,d views, %d connections on loopback (%s)", keys, connections, commit),
+            "percentile", "milliseconds", data, PlotOrientation.VERTICAL, true, false, false);
+    chart.getCategoryPlot().setBackgroundPaint(Color.WHITE);
+    chart.getCategoryPlot().setRangeGridlinePaint(Color.LIGHT_GRAY);
+    ChartUtils.saveChartAsPNG(dir.resolve("lookup.png").toFile(), chart, 1000, 560);
+  }
+
+  public void appendRows(Path markdown) throws IOException {
+    for (LookupBenchmark.Run run : runs) {
+      double[] ms = millis(run.lookups());
+      String row = String.format(Locale.ROOT, "| %s | %s | %s | %,d | %d | %,.0f | %.3f / %.3f / %.3f | %s | %s |",
+          LocalDate.now(ZoneOffset.UTC), commit, run.store(), keys, connections, run.lookups().perSecond(), ms[0], ms[1], ms[2],
+          ceilingText(), share(run));
+      MarkdownTable.appendRow(markdown, HEADING, HEADER, row);
+    }
+  }
+}
