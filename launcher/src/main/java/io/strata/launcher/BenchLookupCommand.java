@@ -4,14 +4,21 @@ import io.strata.launcher.bench.BenchRuns;
 import io.strata.launcher.bench.LookupBenchmark;
 import io.strata.launcher.bench.LookupReport;
 import io.strata.launcher.bench.RedisCeiling;
+import io.strata.launcher.bench.ViewFreshness;
+import io.strata.launcher.stack.IsolatedStacks;
+import io.strata.launcher.stack.StackConfig;
+import io.strata.launcher.stack.StrataStack;
 import io.strata.views.store.EmbeddedViewStore;
 import io.strata.views.store.RedisViewStore;
 import io.strata.views.store.ViewStore;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -21,7 +28,8 @@ import picocli.CommandLine.Option;
 @Command(
     name = "bench-lookup",
     description = "Load N views into each view store (embedded and Redis), time lookups through the lookup API on"
-        + " loopback, and run redis-benchmark GETs against the same Redis in the same run (the ceiling).")
+        + " loopback, run redis-benchmark GETs against the same Redis in the same run (the ceiling), then measure"
+        + " send-to-view freshness on a stack of its own under a steady load.")
 final class BenchLookupCommand implements Callable<Integer> {
   @Option(names = "--keys", defaultValue = "1000000", description = "Views per store (default: ${DEFAULT-VALUE}).")
   long keys;
@@ -40,6 +48,15 @@ final class BenchLookupCommand implements Callable<Integer> {
 
   @Option(names = "--stores", split = ",", defaultValue = "embedded,redis", description = "Which stores (default: ${DEFAULT-VALUE}).")
   List<String> stores;
+
+  @Option(names = "--freshness-seconds", defaultValue = "60", description = "How long to probe send-to-view freshness on a stack of its own under a steady load; 0 skips it (default: ${DEFAULT-VALUE}).")
+  int freshnessSeconds;
+
+  @Option(names = "--freshness-rate", defaultValue = "5000", description = "The steady load's records per second during the freshness probes (default: ${DEFAULT-VALUE}).")
+  int freshnessRate;
+
+  @Option(names = {"-D", "--set"}, description = "Override a key of the freshness stack, e.g. -D strata.checkpoint.interval=2s.")
+  Map<String, String> overrides = new HashMap<>();
 
   @Option(names = "--results", defaultValue = "bench-results", description = "Folder for each run's summary and chart (default: ${DEFAULT-VALUE}).")
   Path resultsDir;
@@ -76,13 +93,25 @@ final class BenchLookupCommand implements Callable<Integer> {
       System.err.println("redis-benchmark: the ceiling, GETs of " + keys + " keys on " + redis);
       ceiling = Optional.of(RedisCeiling.run(redis, keys, connections, 250, Math.max(1_000_000, 3 * runs.get(runs.size() - 1).lookups().requests())));
     }
+    Optional<ViewFreshness.Result> freshness = Optional.empty();
+    if (freshnessSeconds > 0) {
+      Path dir = Files.createTempDirectory("strata-bench-freshness");
+      Map<String, String> values = IsolatedStacks.settings(dir);
+      values.putAll(overrides);
+      try (StrataStack stack = StrataStack.start(StackConfig.from(values))) {
+        System.err.printf("send-to-view freshness: %,d records/s for %d s, a probe every 250 ms%n", freshnessRate, freshnessSeconds);
+        freshness = Optional.of(ViewFreshness.run(stack, freshnessRate, Duration.ofSeconds(freshnessSeconds), Duration.ofMillis(250)));
+      } finally {
+        BenchRuns.deleteTree(dir);
+      }
+    }
     Path runDir = BenchRuns.runDir(resultsDir, commit);
-    LookupReport report = new LookupReport(commit, keys, connections, runs, ceiling);
+    LookupReport report = new LookupReport(commit, keys, connections, runs, ceiling, freshness);
     report.write(runDir);
     report.appendRows(markdown);
     System.out.println();
     report.print(System.out);
-    System.out.println("results: " + runDir + " (lookup.md, lookup.png); rows added to " + markdown);
+    System.out.println("results: " + runDir + " (lookup.md, lookup.png, freshness.png); rows added to " + markdown);
     return 0;
   }
 }

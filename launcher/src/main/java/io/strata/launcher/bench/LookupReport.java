@@ -15,6 +15,7 @@ import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.statistics.HistogramDataset;
 
 /** The lookup benchmark's figures: printed, as a summary and a chart in the run's folder, as rows of BENCHMARKS.md. */
 public final class LookupReport {
@@ -28,8 +29,11 @@ public final class LookupReport {
   private final int connections;
   private final List<LookupBenchmark.Run> runs;
   private final Optional<RedisCeiling.Result> ceiling;
+  private final Optional<ViewFreshness.Result> freshness;
 
-  public LookupReport(String commit, long keys, int connections, List<LookupBenchmark.Run> runs, Optional<RedisCeiling.Result> ceiling) {
+  public LookupReport(String commit, long keys, int connections, List<LookupBenchmark.Run> runs, Optional<RedisCeiling.Result> ceiling,
+      Optional<ViewFreshness.Result> freshness) {
+    this.freshness = freshness;
     this.commit = commit;
     this.keys = keys;
     this.connections = connections;
@@ -61,7 +65,23 @@ public final class LookupReport {
     ceiling.ifPresent(c -> out.printf(Locale.ROOT, "%-10s %,12.0f %10.3f %10.3f %10s   (%s)%n", "redis GET", c.perSecond(), c.p50Millis(), c.p99Millis(), "-", c.command()));
     out.printf(Locale.ROOT, "%,d views per store, %d connections, loading took %s%n", keys, connections,
         String.join(", ", runs.stream().map(r -> String.format(Locale.ROOT, "%s %.0f s", r.store(), r.loadSeconds())).toList()));
+    freshness.ifPresent(f -> out.println(freshnessText(f)));
   }
+
+  static String freshnessText(ViewFreshness.Result f) {
+    Percentiles p = new Percentiles(f.seconds());
+    String parts = f.toIngest().length == 0 ? "" : String.format(Locale.ROOT,
+        "%n  of which send to ingest p50 %.2f s, p99 %.2f s; ingest to view written p50 %.2f s, p99 %.2f s",
+        new Percentiles(f.toIngest()).percentile(50), new Percentiles(f.toIngest()).percentile(99),
+        new Percentiles(f.ingestToView()).percentile(50), new Percentiles(f.ingestToView()).percentile(99));
+    return String.format(Locale.ROOT,
+        "send to view: p50 %.2f s, p99 %.2f s, max %.2f s over %d probes, under %,d records/s, checkpoint every %d ms%s",
+        p.percentile(50), p.percentile(99), p.max(), p.size(), f.rate(), f.checkpointIntervalMs(), parts);
+  }
+
+  static final String FRESHNESS_HEADING = "## Send to view freshness (`strata bench-lookup`)";
+  static final String FRESHNESS_HEADER =
+      "| date | commit | steady load | checkpoint interval | probes | send to view p50 / p99 / max s |\n|---|---|---|---|---|---|";
 
   public void write(Path dir) throws IOException {
     Files.createDirectories(dir);
@@ -91,6 +111,18 @@ public final class LookupReport {
     chart.getCategoryPlot().setBackgroundPaint(Color.WHITE);
     chart.getCategoryPlot().setRangeGridlinePaint(Color.LIGHT_GRAY);
     ChartUtils.saveChartAsPNG(dir.resolve("lookup.png").toFile(), chart, 1000, 560);
+    if (freshness.isPresent()) {
+      ViewFreshness.Result f = freshness.get();
+      HistogramDataset histogram = new HistogramDataset();
+      histogram.addSeries("probes", f.seconds(), 40);
+      JFreeChart fresh =
+          ChartFactory.createHistogram(
+              String.format(Locale.ROOT, "Send to view, %d probes under %,d records/s, checkpoint every %d ms (%s)",
+                  f.seconds().length, f.rate(), f.checkpointIntervalMs(), commit),
+              "seconds", "probes", histogram, PlotOrientation.VERTICAL, false, false, false);
+      fresh.getXYPlot().setBackgroundPaint(Color.WHITE);
+      ChartUtils.saveChartAsPNG(dir.resolve("freshness.png").toFile(), fresh, 1000, 560);
+    }
   }
 
   public void appendRows(Path markdown) throws IOException {
@@ -100,6 +132,13 @@ public final class LookupReport {
           LocalDate.now(ZoneOffset.UTC), commit, run.store(), keys, connections, run.lookups().perSecond(), ms[0], ms[1], ms[2],
           ceilingText(), share(run));
       MarkdownTable.appendRow(markdown, HEADING, HEADER, row);
+    }
+    if (freshness.isPresent()) {
+      ViewFreshness.Result f = freshness.get();
+      Percentiles p = new Percentiles(f.seconds());
+      MarkdownTable.appendRow(markdown, FRESHNESS_HEADING, FRESHNESS_HEADER,
+          String.format(Locale.ROOT, "| %s | %s | %,d records/s | %d ms | %d | %.2f / %.2f / %.2f |", LocalDate.now(ZoneOffset.UTC),
+              commit, f.rate(), f.checkpointIntervalMs(), p.size(), p.percentile(50), p.percentile(99), p.max()));
     }
   }
 }
