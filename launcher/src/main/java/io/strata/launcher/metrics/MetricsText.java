@@ -1,6 +1,9 @@
 package io.strata.launcher.metrics;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.TreeMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -43,5 +46,48 @@ public final class MetricsText {
           }
         });
     return rates;
+  }
+
+  /** A histogram series: its samples, and the upper bound of the bucket that holds each quantile. */
+  public record Histogram(String series, double count, double p50UpperBound, double p99UpperBound) {}
+
+  private static final Pattern BUCKET = Pattern.compile("^(strata_[a-z_]+)_bucket\\{(.*?),?le=\"([^\"]+)\"(.*)\\}$");
+
+  /**
+   * The histograms among the samples ({@code name_bucket{..., le="..."}}), one per series (name and
+   * labels but {@code le}), in the order they appear, with their count and the bucket bounds under which
+   * half and 99% of the observations fall (infinite when above the largest bound).
+   */
+  public static List<Histogram> histograms(Map<String, Double> samples) {
+    Map<String, TreeMap<Double, Double>> buckets = new LinkedHashMap<>();
+    samples.forEach((name, value) -> {
+      Matcher m = BUCKET.matcher(name);
+      if (m.matches()) {
+        String labels = (m.group(2) + m.group(4)).replaceAll("^,|,$", "");
+        String series = m.group(1) + (labels.isEmpty() ? "" : "{" + labels + "}");
+        double le = m.group(3).equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(m.group(3));
+        buckets.computeIfAbsent(series, k -> new TreeMap<>()).put(le, value);
+      }
+    });
+    List<Histogram> out = new ArrayList<>();
+    buckets.forEach((series, cumulative) -> {
+      double count = cumulative.lastEntry().getValue();
+      out.add(new Histogram(series, count, bound(cumulative, count * 0.5), bound(cumulative, count * 0.99)));
+    });
+    return out;
+  }
+
+  private static double bound(TreeMap<Double, Double> cumulative, double rank) {
+    for (var bucket : cumulative.entrySet()) {
+      if (bucket.getValue() >= rank && rank > 0) {
+        return bucket.getKey();
+      }
+    }
+    return Double.NaN;
+  }
+
+  /** Whether a sample is a histogram's bucket (shown through {@link #histograms} instead). */
+  public static boolean isBucket(String name) {
+    return name.replaceFirst("\\{.*", "").endsWith("_bucket");
   }
 }

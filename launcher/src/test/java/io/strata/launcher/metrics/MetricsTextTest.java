@@ -57,4 +57,26 @@ class MetricsTextTest {
             Map.entry("strata_ingest_events_ingested_total{job=\"ingest\"}", 2000.0),
             Map.entry("strata_ingest_events_dead_lettered_total{job=\"ingest\"}", 2.0));
   }
+
+  @Test
+  void histogramsAreSummarizedPerSeriesByTheBucketsThatHoldTheirQuantiles() {
+    String text =
+        """
+        strata_view_update_seconds_bucket{projection="entity-state",le="1.0"} 10
+        strata_view_update_seconds_bucket{projection="entity-state",le="5.0"} 60
+        strata_view_update_seconds_bucket{projection="entity-state",le="10.0"} 99
+        strata_view_update_seconds_bucket{projection="entity-state",le="+Inf"} 100
+        strata_view_update_seconds_count{projection="entity-state"} 100
+        strata_lookup_request_seconds_bucket{projection="a",status="200",le="0.001"} 0
+        strata_lookup_request_seconds_bucket{projection="a",status="200",le="+Inf"} 0
+        """;
+    var samples = MetricsText.parse(text);
+    var histograms = MetricsText.histograms(samples);
+
+    assertThat(histograms).containsExactly(
+        new MetricsText.Histogram("strata_view_update_seconds{projection=\"entity-state\"}", 100, 5.0, 10.0),
+        new MetricsText.Histogram("strata_lookup_request_seconds{projection=\"a\",status=\"200\"}", 0, Double.NaN, Double.NaN));
+    assertThat(MetricsText.isBucket("strata_view_update_seconds_bucket{projection=\"x\",le=\"1.0\"}")).isTrue();
+    assertThat(MetricsText.isBucket("strata_view_update_seconds_count{projection=\"x\"}")).isFalse();
+  }
 }

@@ -2,6 +2,7 @@ package io.strata.flink.views.sink;
 
 import static java.util.Objects.requireNonNull;
 
+import io.strata.views.metrics.ViewMetrics;
 import io.strata.views.store.ViewAddress;
 import io.strata.views.store.ViewStore;
 import io.strata.views.store.ViewStores;
@@ -92,10 +93,11 @@ public final class ViewStoreSink implements Sink<ViewWrite> {
       pending.clear();
       applied.inc(store.putIfNewer(batch));
       writes.inc(batch.size());
+      long now = System.currentTimeMillis();
       for (ViewWrite w : batch) {
         newestIngest.merge(w.address().projection(), w.view().ingestTimeMillis(), Math::max);
+        ViewMetrics.written(w.address().projection(), w.view().ingestTimeMillis(), now);
       }
-      long now = System.currentTimeMillis();
       if (now - progressWrittenAt >= 1000) {
         // For GET /v1/projections: when each projection last changed, and how fresh its newest event was.
         progressWrittenAt = now;

@@ -1,0 +1,27 @@
+package io.strata.views.metrics;
+
+import io.prometheus.metrics.core.metrics.Histogram;
+
+/**
+ * The views' own Prometheus metrics, in the process's default registry (which the stack's
+ * {@code /metrics} serves): {@code strata_view_update_seconds{projection}}, from an event's ingest (its
+ * {@code ingest_time}) to the write of the view it changed, per projection.
+ */
+public final class ViewMetrics {
+  private static final Histogram UPDATE =
+      Histogram.builder()
+          .name("strata_view_update_seconds")
+          .help("From an event's ingest to the write of its view to the store, per projection")
+          .labelNames("projection")
+          .classicUpperBounds(0.1, 0.25, 0.5, 1, 2.5, 5, 10, 15, 20, 30, 60, 120, 300)
+          .register();
+
+  private ViewMetrics() {}
+
+  /** A view of {@code projection} was written at {@code nowMillis}; its newest event was ingested at {@code ingestMillis}. */
+  public static void written(String projection, long ingestMillis, long nowMillis) {
+    if (ingestMillis > 0) {
+      UPDATE.labelValues(projection).observe(Math.max(0, nowMillis - ingestMillis) / 1000.0);
+    }
+  }
+}
