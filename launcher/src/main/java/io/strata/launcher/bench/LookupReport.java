@@ -110,7 +110,9 @@ public final class LookupReport {
             "percentile", "milliseconds", data, PlotOrientation.VERTICAL, true, false, false);
     chart.getCategoryPlot().setBackgroundPaint(Color.WHITE);
     chart.getCategoryPlot().setRangeGridlinePaint(Color.LIGHT_GRAY);
-    ChartUtils.saveChartAsPNG(dir.resolve("lookup.png").toFile(), chart, 1000, 560);
+    if (!runs.isEmpty()) {
+      ChartUtils.saveChartAsPNG(dir.resolve("lookup.png").toFile(), chart, 1000, 560);
+    }
     if (freshness.isPresent()) {
       ViewFreshness.Result f = freshness.get();
       HistogramDataset histogram = new HistogramDataset();
