@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -18,9 +19,12 @@ import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartitionInfo;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -39,6 +43,12 @@ import org.slf4j.LoggerFactory;
 public final class EmbeddedKafka implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafka.class);
   private static final int NODE_ID = 1;
+  /**
+   * The largest record batch the broker takes on a topic without a limit of its own
+   * ({@code message.max.bytes}); equal to {@code io.strata.event.RecordLimits.MAX_RECORD_BYTES} (a test
+   * checks), which the stack's producers use as {@code max.request.size}.
+   */
+  public static final int MAX_MESSAGE_BYTES = (2 << 20) + (64 << 10);
 
   private final KafkaRaftServer server;
   private final String bootstrapServers;
@@ -82,6 +92,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     props.put("share.coordinator.state.topic.min.isr", "1");
     props.put("group.initial.rebalance.delay.ms", "0");
     props.put("auto.create.topics.enable", "false");
+    props.put("message.max.bytes", String.valueOf(MAX_MESSAGE_BYTES));
     props.put("num.network.threads", "2");
     props.put("num.io.threads", "4");
     props.put("log.flush.interval.messages", String.valueOf(Long.MAX_VALUE));
@@ -134,9 +145,19 @@ public final class EmbeddedKafka implements AutoCloseable {
    * sequence numbers (seen with a topic created just before a full-speed send).
    */
   public void ensureTopics(Map<String, Integer> partitionsByTopic) throws Exception {
+    ensureTopics(partitionsByTopic, Map.of());
+  }
+
+  /**
+   * As {@link #ensureTopics(Map)}, and sets each topic's configuration in {@code configsByTopic} (on a
+   * topic that exists already too, so that a change of limits reaches a stack started before it).
+   */
+  public void ensureTopics(Map<String, Integer> partitionsByTopic, Map<String, Map<String, String>> configsByTopic)
+      throws Exception {
     try (Admin admin = admin()) {
       List<NewTopic> topics = new ArrayList<>();
-      partitionsByTopic.forEach((name, partitions) -> topics.add(new NewTopic(name, partitions, (short) 1)));
+      partitionsByTopic.forEach((name, partitions) ->
+          topics.add(new NewTopic(name, partitions, (short) 1).configs(configsByTopic.getOrDefault(name, Map.of()))));
       var result = admin.createTopics(topics);
       for (var entry : result.values().entrySet()) {
         try {
@@ -147,6 +168,12 @@ public final class EmbeddedKafka implements AutoCloseable {
             throw e;
           }
         }
+      }
+      Map<ConfigResource, Collection<AlterConfigOp>> changes = new HashMap<>();
+      configsByTopic.forEach((name, configs) -> changes.put(new ConfigResource(ConfigResource.Type.TOPIC, name),
+          configs.entrySet().stream().map(c -> new AlterConfigOp(new ConfigEntry(c.getKey(), c.getValue()), AlterConfigOp.OpType.SET)).toList()));
+      if (!changes.isEmpty()) {
+        admin.incrementalAlterConfigs(changes).all().get(30, TimeUnit.SECONDS);
       }
       awaitLeaders(admin, partitionsByTopic.keySet(), Duration.ofSeconds(30));
     }

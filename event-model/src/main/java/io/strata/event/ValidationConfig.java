@@ -18,6 +18,11 @@ public record ValidationConfig(int maxPayloadBytes) implements Serializable {
       throw new IllegalArgumentException(
           MAX_PAYLOAD_BYTES_KEY + " must be > 0, got " + maxPayloadBytes);
     }
+    if (maxPayloadBytes > RecordLimits.maxPayloadLimit()) {
+      throw new IllegalArgumentException(
+          MAX_PAYLOAD_BYTES_KEY + " must be at most " + RecordLimits.maxPayloadLimit() + " (the raw topic takes records of up to "
+              + RecordLimits.MAX_RAW_RECORD_BYTES + " bytes, envelope included), got " + maxPayloadBytes);
+    }
   }
 
   public static ValidationConfig defaults() {

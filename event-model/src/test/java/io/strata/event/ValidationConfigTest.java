@@ -16,10 +16,18 @@ class ValidationConfigTest {
   }
 
   @Test
-  void acceptsAnyPositiveLimit() {
+  void acceptsAnyPositiveLimitThatTheRawTopicHasRoomFor() {
     assertThat(new ValidationConfig(1).maxPayloadBytes()).isEqualTo(1);
-    assertThat(new ValidationConfig(Integer.MAX_VALUE).maxPayloadBytes())
-        .isEqualTo(Integer.MAX_VALUE);
+    assertThat(new ValidationConfig(RecordLimits.maxPayloadLimit()).maxPayloadBytes())
+        .isEqualTo(1_835_008);
+  }
+
+  @Test
+  void rejectsALimitOverWhatTheRawTopicTakes() {
+    assertThatThrownBy(() -> new ValidationConfig(RecordLimits.maxPayloadLimit() + 1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("strata.ingest.max-payload-bytes must be at most 1835008 (the raw topic takes records of up to"
+            + " 2097152 bytes, envelope included), got 1835009");
   }
 
   @ParameterizedTest

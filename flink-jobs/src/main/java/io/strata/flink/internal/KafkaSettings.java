@@ -1,5 +1,6 @@
 package io.strata.flink.internal;
 
+import io.strata.event.RecordLimits;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.sink.KafkaSinkBuilder;
@@ -42,6 +43,8 @@ public final class KafkaSettings {
         // and two sinks was 120,000 ids of coordinator state after a week of uptime.
         .setTransactionNamingStrategy(TransactionNamingStrategy.POOLING)
         .setProperty("transaction.timeout.ms", TRANSACTION_TIMEOUT_MS)
-        .setProperty("enable.idempotence", "true");
+        .setProperty("enable.idempotence", "true")
+        // A hot-log record or a dead letter of the largest raw record (RecordLimits).
+        .setProperty("max.request.size", Integer.toString(RecordLimits.MAX_RECORD_BYTES));
   }
 }

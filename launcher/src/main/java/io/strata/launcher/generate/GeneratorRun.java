@@ -1,5 +1,6 @@
 package io.strata.launcher.generate;
 
+import io.strata.event.RecordLimits;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
@@ -78,7 +79,8 @@ public final class GeneratorRun {
             // Idempotence with at most 5 in flight keeps the send order per partition across retries.
             ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
             ProducerConfig.LINGER_MS_CONFIG, 5,
-            ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+            ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
+            ProducerConfig.MAX_REQUEST_SIZE_CONFIG, RecordLimits.MAX_RAW_RECORD_BYTES);
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     long cpuBefore = threads.getCurrentThreadCpuTime();
     AtomicReference<Exception> failure = new AtomicReference<>();

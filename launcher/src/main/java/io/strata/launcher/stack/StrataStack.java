@@ -7,6 +7,7 @@ import io.strata.embedded.FreePorts;
 import io.strata.embedded.trino.TrinoServer;
 import io.strata.flink.ingest.IngestJob;
 import io.strata.flink.tier.TierJob;
+import io.strata.event.RecordLimits;
 import io.strata.flink.views.ViewsJob;
 import io.strata.views.api.LookupHandler;
 import io.strata.views.api.LookupServer;
@@ -92,7 +93,9 @@ public final class StrataStack implements AutoCloseable {
         Map.of(
             config.ingest().rawTopic(), partitions,
             config.ingest().logTopic(), partitions,
-            config.ingest().dlqTopic(), partitions));
+            config.ingest().dlqTopic(), partitions),
+        // What a producer may send; the hot log and the dead letters take the broker's larger limit.
+        Map.of(config.ingest().rawTopic(), Map.of("max.message.bytes", Integer.toString(RecordLimits.MAX_RAW_RECORD_BYTES))));
     endpoints.put("Kafka bootstrap", kafka.bootstrapServers());
 
     if (config.embeddedCatalog()) {
