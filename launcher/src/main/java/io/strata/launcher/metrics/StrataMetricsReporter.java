@@ -7,6 +7,7 @@ import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import io.strata.views.metrics.ViewMetrics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
@@ -34,6 +35,7 @@ public final class StrataMetricsReporter implements MetricReporter, MultiCollect
   private static final Logger LOG = LoggerFactory.getLogger(StrataMetricsReporter.class);
   // The lake table is the tier job's output; its figures carry that job's label.
   private static final String LAKE_JOB = "tier";
+  private static final String VIEWS_JOB = "views";
 
   private final int port;
   private final Map<Metric, Registration> metrics = new ConcurrentHashMap<>();
@@ -120,6 +122,23 @@ public final class StrataMetricsReporter implements MetricReporter, MultiCollect
     }
     MetricSnapshots.Builder snapshots = MetricSnapshots.builder();
     sums.forEach((metric, byJob) -> snapshots.metricSnapshot(snapshot(metric, byJob)));
+    Double viewsLag = sums.getOrDefault(PipelineMetric.PENDING_RECORDS, Map.of()).get(VIEWS_JOB);
+    Map<String, Long> newest = ViewMetrics.newestIngestMillis();
+    if (viewsLag != null && !newest.isEmpty()) {
+      // One job folds every projection: each is as many records behind the hot log as the job.
+      GaugeSnapshot.Builder records = GaugeSnapshot.builder().name("strata_view_lag_records")
+          .help("Records of the hot log the projection's job has not folded yet");
+      GaugeSnapshot.Builder seconds = GaugeSnapshot.builder().name("strata_view_lag_seconds")
+          .help("Age of the newest event in the projection's views while its job is behind the hot log; 0 once it has caught up");
+      long now = System.currentTimeMillis();
+      new TreeMap<>(newest).forEach((projection, ingest) -> {
+        Labels labels = Labels.of("projection", projection);
+        records.dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder().labels(labels).value(viewsLag).build());
+        seconds.dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder().labels(labels)
+            .value(ViewMetrics.lagSeconds(ingest, viewsLag, now)).build());
+      });
+      snapshots.metricSnapshot(records.build()).metricSnapshot(seconds.build());
+    }
     return snapshots.build();
   }
 
