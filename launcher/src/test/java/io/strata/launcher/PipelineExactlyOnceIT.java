@@ -68,6 +68,21 @@ class PipelineExactlyOnceIT {
         } while (before.currentSnapshot().snapshotId() != after.currentSnapshot().snapshotId());
         current = after.currentSnapshot();
         snapshots = java.util.stream.StreamSupport.stream(after.snapshots().spliterator(), false).count();
+
+        // What strata policy check reads of the table: every live file, by partition, with its commit time.
+        Table settled = after;
+        java.time.Instant firstCommit = java.time.Instant.ofEpochMilli(settled.history().get(0).timestampMillis());
+        List<io.strata.tiering.PartitionFiles> partitions = PolicyCommand.Check.partitions(settled);
+        assertThat(partitions.stream().mapToLong(io.strata.tiering.PartitionFiles::records).sum())
+            .isEqualTo(generator.checksum().count());
+        assertThat(partitions.stream().mapToInt(p -> p.files().size()).sum())
+            .isEqualTo(Integer.parseInt(current.summary().get("total-data-files")));
+        assertThat(partitions).allSatisfy(p -> {
+          assertThat(p.eventType()).isIn("order.placed", "order.shipped", "user.signed_up", "page.viewed", "payment.failed");
+          assertThat(p.day()).isBetween(java.time.LocalDate.parse("2026-11-20"), java.time.LocalDate.parse("2026-11-25"));
+          assertThat(p.files()).allSatisfy(f -> assertThat(f.committedAt())
+              .isBetween(firstCommit, java.time.Instant.now()));
+        });
       }
       long unique = generator.checksum().count();
       assertThat(metrics)

@@ -6,24 +6,22 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.strata.config.ConfigValues;
+import io.strata.config.DefinitionFiles;
 import io.strata.views.fold.Fold;
 import io.strata.views.fold.FoldFactory;
 import io.strata.views.fold.FoldParameters;
 import io.strata.views.fold.FoldRegistry;
 import io.strata.views.fold.CounterFold;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Reads the projection definitions of a folder ({@code projections/*.yaml}): one projection per file.
@@ -50,15 +48,7 @@ public final class ProjectionFiles {
 
   /** Every {@code *.yaml} and {@code *.yml} file of {@code dir}, by file name; none when it does not exist. */
   public static List<ProjectionDefinition> load(Path dir, FoldRegistry folds) {
-    if (!Files.isDirectory(dir)) {
-      return List.of();
-    }
-    List<Path> files;
-    try (Stream<Path> listing = Files.list(dir)) {
-      files = listing.filter(p -> p.getFileName().toString().matches(".*\\.ya?ml")).sorted().toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot list " + dir, e);
-    }
+    List<Path> files = DefinitionFiles.yamlFiles(dir);
     List<ProjectionDefinition> definitions = new ArrayList<>();
     Map<String, String> fileByName = new HashMap<>();
     for (Path file : files) {
@@ -138,22 +128,9 @@ public final class ProjectionFiles {
   }
 
   private static Set<String> eventTypes(JsonNode root, String file) {
-    JsonNode types = root.get("event-types");
-    if (types == null || types.isNull()) {
-      return Set.of();
-    }
-    if (!types.isArray() || types.isEmpty()) {
-      throw new DefinitionException(file, "event-types", "must be a non-empty list of event types, or left out for all types");
-    }
-    Set<String> out = new LinkedHashSet<>();
-    for (JsonNode type : types) {
-      if (!type.isTextual() || type.asText().isBlank()) {
-        throw new DefinitionException(file, "event-types", "must hold event type names, got '" + type + "'");
-      }
-      out.add(type.asText());
-    }
-    return out;
+    return DefinitionFiles.eventTypes(root, (key, why) -> new DefinitionException(file, key, why));
   }
+
 
   private static JsonNode required(JsonNode root, String file, String key) {
     JsonNode value = root.get(key);

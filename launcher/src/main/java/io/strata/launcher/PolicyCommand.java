@@ -1,0 +1,168 @@
+package io.strata.launcher;
+
+import io.strata.catalog.EventsTable;
+import io.strata.catalog.RestClientProperties;
+import io.strata.tiering.MaintenancePlan;
+import io.strata.tiering.PartitionFiles;
+import io.strata.tiering.PolicyDecisions;
+import io.strata.tiering.PolicyException;
+import io.strata.tiering.PolicyFiles;
+import io.strata.tiering.TieringPolicy;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.apache.iceberg.DataFile;
+import org.apache.iceberg.FileScanTask;
+import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.io.CloseableIterable;
+import org.apache.iceberg.rest.RESTCatalog;
+import org.apache.iceberg.types.Types;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code strata policy}: tiering policies. */
+@Command(name = "policy", description = "Tiering policies of the lake (tiering-policies/).", subcommands = PolicyCommand.Check.class)
+final class PolicyCommand implements Callable<Integer> {
+  @Override
+  public Integer call() {
+    System.err.println("strata policy: say which: check FILE (strata policy --help)");
+    return 2;
+  }
+
+  /** The table's column names, which a policy's sort order may name. */
+  static Set<String> columns() {
+    return EventsTable.SCHEMA.columns().stream().map(Types.NestedField::name).collect(Collectors.toSet());
+  }
+
+  /** {@code strata policy check FILE}: the policy checked, and what it would do now to the live table. */
+  @Command(name = "check", description = "Check a policy file and print what it would do now to the live table: a dry run"
+      + " (partitions, files and bytes to compact, turn cold or expire; the snapshot and orphan-file cut-offs).")
+  static final class Check implements Callable<Integer> {
+    @Parameters(paramLabel = "FILE", description = "The policy file, e.g. tiering-policies/events.yaml.")
+    Path file;
+
+    @Option(names = "--catalog", defaultValue = "http://127.0.0.1:8181", description = "The Iceberg REST catalog (default: ${DEFAULT-VALUE}).")
+    String catalog;
+
+    @Option(names = "--token", description = "The catalog's bearer token, when it has one.")
+    String token;
+
+    @Override
+    public Integer call() throws Exception {
+      TieringPolicy policy;
+      try {
+        policy = PolicyFiles.read(file, columns());
+      } catch (PolicyException e) {
+        System.err.println("strata policy check: " + e.getMessage());
+        return 2;
+      }
+      System.out.println(file + ": valid (policy '" + policy.name() + "', " + (policy.eventTypes().isEmpty()
+          ? "every event type" : "event types " + policy.eventTypes()) + ")");
+      List<PartitionFiles> partitions;
+      List<Snapshot> snapshots;
+      try (RESTCatalog rest = new RESTCatalog()) {
+        rest.initialize("strata-policy", RestClientProperties.of(catalog, Optional.ofNullable(token)));
+        Table table = rest.loadTable(EventsTable.IDENTIFIER);
+        partitions = partitions(table);
+        snapshots = new ArrayList<>();
+        table.snapshots().forEach(snapshots::add);
+      } catch (RuntimeException e) {
+        System.err.println("strata policy check: cannot read " + PolicyFiles.TABLE + " through " + catalog + ": " + e.getMessage());
+        return 1;
+      }
+      Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+      MaintenancePlan plan = PolicyDecisions.decide(policy, partitions, now);
+      print(policy, partitions, snapshots, plan, now);
+      return 0;
+    }
+
+    /** The live data files of the current snapshot by partition, each with the commit time of the snapshot that added it. */
+    static List<PartitionFiles> partitions(Table table) throws java.io.IOException {
+      Map<Long, Long> committedAtBySequence = new HashMap<>();
+      table.snapshots().forEach(s -> committedAtBySequence.put(s.sequenceNumber(), s.timestampMillis()));
+      Map<String, List<PartitionFiles.DataFile>> files = new HashMap<>();
+      Map<String, String[]> keys = new HashMap<>();
+      try (CloseableIterable<FileScanTask> tasks = table.newScan().planFiles()) {
+        for (FileScanTask task : tasks) {
+          DataFile f = task.file();
+          int days = f.partition().get(0, Integer.class);
+          String type = f.partition().get(1, String.class);
+          String key = days + "/" + type;
+          keys.putIfAbsent(key, new String[] {Integer.toString(days), type});
+          long committed = committedAtBySequence.getOrDefault(f.dataSequenceNumber(), 0L);
+          files.computeIfAbsent(key, k -> new ArrayList<>())
+              .add(new PartitionFiles.DataFile(f.location(), f.fileSizeInBytes(), f.recordCount(), Instant.ofEpochMilli(committed)));
+        }
+      }
+      List<PartitionFiles> out = new ArrayList<>();
+      files.forEach((key, list) -> out.add(new PartitionFiles(keys.get(key)[1], LocalDate.ofEpochDay(Integer.parseInt(keys.get(key)[0])), list)));
+      out.sort(Comparator.comparing(PartitionFiles::day).thenComparing(PartitionFiles::eventType));
+      return out;
+    }
+
+    private static void print(TieringPolicy policy, List<PartitionFiles> partitions, List<Snapshot> snapshots, MaintenancePlan plan,
+        Instant now) {
+      List<PartitionFiles> governed = partitions.stream().filter(p -> policy.governs(p.eventType())).toList();
+      System.out.printf(Locale.ROOT, "%s now (%s): %d partitions governed by this policy, %,d data files, %s, %,d rows%n",
+          PolicyFiles.TABLE, now, governed.size(), governed.stream().mapToInt(p -> p.files().size()).sum(),
+          size(governed.stream().mapToLong(PartitionFiles::bytes).sum()), governed.stream().mapToLong(PartitionFiles::records).sum());
+      System.out.println("dry run: nothing is changed");
+      System.out.println();
+      System.out.printf(Locale.ROOT, "%-8s %-54s %7s %11s %12s  %s%n", "action", "partition", "files", "bytes", "rows", "after");
+      for (MaintenancePlan.Action action : plan.actions()) {
+        long bytes = action.files().stream().mapToLong(PartitionFiles.DataFile::bytes).sum();
+        long rows = action.files().stream().mapToLong(PartitionFiles.DataFile::records).sum();
+        String what;
+        String after;
+        if (action instanceof MaintenancePlan.Compact c) {
+          what = "compact";
+          after = String.format(Locale.ROOT, "%d file(s) of up to %s, sorted by %s", c.filesAfter(), size(c.targetFileBytes()), c.sortOrder());
+        } else if (action instanceof MaintenancePlan.MakeCold c) {
+          what = "cold";
+          after = String.format(Locale.ROOT, "%d file(s) of up to %s, %s", c.filesAfter(), size(c.targetFileBytes()), c.compression());
+        } else {
+          what = "expire";
+          after = "deleted (files go once no retained snapshot needs them)";
+        }
+        System.out.printf(Locale.ROOT, "%-8s %-54s %7d %11s %,12d  %s%n", what, action.partition().describe(), action.files().size(),
+            size(bytes), rows, after);
+      }
+      System.out.printf(Locale.ROOT, "%d of %d partitions left as they are%n%n", governed.size() - plan.actions().size(), governed.size());
+
+      List<Snapshot> newestFirst = snapshots.stream().sorted(Comparator.comparingLong(Snapshot::timestampMillis).reversed()).toList();
+      long expiring = 0;
+      for (int i = plan.minSnapshots(); i < newestFirst.size(); i++) {
+        if (newestFirst.get(i).timestampMillis() < plan.expireSnapshotsBefore().toEpochMilli()) {
+          expiring++;
+        }
+      }
+      System.out.printf(Locale.ROOT, "snapshots: %d, of which %d older than %s (keep %s, at least %d) would expire%n",
+          snapshots.size(), expiring, plan.expireSnapshotsBefore(), duration(policy.snapshotRetention()), plan.minSnapshots());
+      System.out.printf(Locale.ROOT, "orphan files: those last modified before %s and referenced by no retained snapshot would be deleted"
+          + " (the dry run does not list the storage)%n", plan.deleteOrphansBefore());
+      System.out.printf(Locale.ROOT, "hot log: records kept %s, and never deleted before the lake has committed them%n",
+          duration(policy.hotLogRetention()));
+    }
+
+    static String duration(java.time.Duration d) {
+      return d.toHours() % 24 == 0 && d.toDays() > 0 ? d.toDays() + "d" : d.toMinutes() % 60 == 0 ? d.toHours() + "h" : d.toMinutes() + "m";
+    }
+
+    static String size(long bytes) {
+      return bytes >= 1L << 30 ? String.format(Locale.ROOT, "%.1f GiB", bytes / (double) (1L << 30))
+          : String.format(Locale.ROOT, "%.1f MiB", bytes / (double) (1L << 20));
+    }
+  }
+}
