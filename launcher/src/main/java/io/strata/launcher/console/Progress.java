@@ -18,6 +18,7 @@ public final class Progress {
   private final long quietNanos;
   private final long started = System.nanoTime();
   private long lastDrawn;
+  private long lastDrawnDone = -1;
   private boolean drawn;
 
   public Progress(String what, long total) {
@@ -39,6 +40,7 @@ public final class Progress {
     }
     drawn = true;
     lastDrawn = now;
+    lastDrawnDone = done;
     String line = line(done, (now - started) / 1e9);
     if (terminal) {
       out.print("\r" + line);
@@ -48,8 +50,11 @@ public final class Progress {
     out.flush();
   }
 
-  /** Ends the bar's line on a terminal. */
+  /** Draws the last state, unless that is what was drawn last; ends the bar's line on a terminal. */
   public void done(long done) {
+    if (done == lastDrawnDone && !terminal) {
+      return;
+    }
     drawn = false;
     update(done);
     if (terminal) {

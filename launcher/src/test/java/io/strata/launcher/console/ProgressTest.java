@@ -29,4 +29,14 @@ class ProgressTest {
     assertThat(lines[0]).startsWith("folding [##########....................] 1 of 3 (33%)");
     assertThat(lines[1]).startsWith("folding [##############################] 3 of 3 (100%)");
   }
+
+  @Test
+  void theLastLineIsNotPrintedTwiceWhenTheLastUpdateWasTheTotal() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    Progress progress = new Progress("loading", 3, new PrintStream(bytes, true, UTF_8), false, 3600);
+    progress.update(1);
+    progress.update(3);
+    progress.done(3);
+    assertThat(bytes.toString(UTF_8).split("\n")).hasSize(2);
+  }
 }
