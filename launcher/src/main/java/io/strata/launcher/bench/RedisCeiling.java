@@ -7,15 +7,21 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.resps.ScanResult;
 
 /**
  * The ceiling of lookups against one Redis: {@code redis-benchmark} asking GETs of random keys out of the
  * same number of keys, values of the same size, with as many connections as the lookup load and no
- * pipelining. Its keys ({@code strata-bench:<n>}) expire an hour after they are written.
+ * pipelining. Its keys ({@code strata-bench:<n>}) are removed afterwards (and expire an hour after they
+ * are written, should the run stop half-way).
  */
 public final class RedisCeiling {
   /** What redis-benchmark reported for GET (its CSV has no p99.9). */
   public record Result(double perSecond, double p50Millis, double p99Millis, double maxMillis, String command) {}
+
+  static final String KEY_PREFIX = "strata-bench:";
 
   private RedisCeiling() {}
 
@@ -25,11 +31,16 @@ public final class RedisCeiling {
     List<String> base = List.of("redis-benchmark", "-h", redis.getHost(), "-p", Integer.toString(redis.getPort() < 0 ? 6379 : redis.getPort()),
         "-c", Integer.toString(connections), "-r", Long.toString(keys), "--csv");
     List<String> set = new ArrayList<>(base);
-    set.addAll(List.of("-n", Long.toString(keys * 3 / 2), "SET", "strata-bench:__rand_int__", value, "EX", "3600"));
+    set.addAll(List.of("-n", Long.toString(keys * 3 / 2), "SET", KEY_PREFIX + "__rand_int__", value, "EX", "3600"));
     run(set);
     List<String> get = new ArrayList<>(base);
-    get.addAll(List.of("-n", Long.toString(requests), "GET", "strata-bench:__rand_int__"));
-    String csv = run(get);
+    get.addAll(List.of("-n", Long.toString(requests), "GET", KEY_PREFIX + "__rand_int__"));
+    String csv;
+    try {
+      csv = run(get);
+    } finally {
+      removeKeys(redis);
+    }
     // "test","rps","avg_latency_ms","min_latency_ms","p50_latency_ms","p95_latency_ms","p99_latency_ms","max_latency_ms"
     String[] lines = csv.strip().split("\n");
     String[] f = lines[lines.length - 1].replace("\"", "").split(",");
@@ -52,5 +63,22 @@ public final class RedisCeiling {
       throw new IOException("redis-benchmark failed: " + out);
     }
     return out;
+  }
+
+  /** Unlinks the benchmark's keys, a page of a SCAN at a time. */
+  static long removeKeys(URI redis) {
+    long removed = 0;
+    try (RedisClient client = RedisClient.create(redis)) {
+      ScanParams match = new ScanParams().match(KEY_PREFIX + "*").count(10_000);
+      String cursor = ScanParams.SCAN_POINTER_START;
+      do {
+        ScanResult<String> page = client.scan(cursor, match);
+        if (!page.getResult().isEmpty()) {
+          removed += client.unlink(page.getResult().toArray(String[]::new));
+        }
+        cursor = page.getCursor();
+      } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+    }
+    return removed;
   }
 }
