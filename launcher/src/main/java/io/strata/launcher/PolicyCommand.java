@@ -92,22 +92,19 @@ final class PolicyCommand implements Callable<Integer> {
     static List<PartitionFiles> partitions(Table table) throws java.io.IOException {
       Map<Long, Long> committedAtBySequence = new HashMap<>();
       table.snapshots().forEach(s -> committedAtBySequence.put(s.sequenceNumber(), s.timestampMillis()));
-      Map<String, List<PartitionFiles.DataFile>> files = new HashMap<>();
-      Map<String, String[]> keys = new HashMap<>();
+      record Partition(int days, String eventType) {}
+      Map<Partition, List<PartitionFiles.DataFile>> files = new HashMap<>();
       try (CloseableIterable<FileScanTask> tasks = table.newScan().planFiles()) {
         for (FileScanTask task : tasks) {
           DataFile f = task.file();
-          int days = f.partition().get(0, Integer.class);
-          String type = f.partition().get(1, String.class);
-          String key = days + "/" + type;
-          keys.putIfAbsent(key, new String[] {Integer.toString(days), type});
+          Partition partition = new Partition(f.partition().get(0, Integer.class), f.partition().get(1, String.class));
           long committed = committedAtBySequence.getOrDefault(f.dataSequenceNumber(), 0L);
-          files.computeIfAbsent(key, k -> new ArrayList<>())
+          files.computeIfAbsent(partition, k -> new ArrayList<>())
               .add(new PartitionFiles.DataFile(f.location(), f.fileSizeInBytes(), f.recordCount(), Instant.ofEpochMilli(committed)));
         }
       }
       List<PartitionFiles> out = new ArrayList<>();
-      files.forEach((key, list) -> out.add(new PartitionFiles(keys.get(key)[1], LocalDate.ofEpochDay(Integer.parseInt(keys.get(key)[0])), list)));
+      files.forEach((p, list) -> out.add(new PartitionFiles(p.eventType(), LocalDate.ofEpochDay(p.days()), list)));
       out.sort(Comparator.comparing(PartitionFiles::day).thenComparing(PartitionFiles::eventType));
       return out;
     }
@@ -149,15 +146,11 @@ final class PolicyCommand implements Callable<Integer> {
         }
       }
       System.out.printf(Locale.ROOT, "snapshots: %d, of which %d older than %s (keep %s, at least %d) would expire%n",
-          snapshots.size(), expiring, plan.expireSnapshotsBefore(), duration(policy.snapshotRetention()), plan.minSnapshots());
+          snapshots.size(), expiring, plan.expireSnapshotsBefore(), PolicyFiles.durationText(policy.snapshotRetention()), plan.minSnapshots());
       System.out.printf(Locale.ROOT, "orphan files: those last modified before %s and referenced by no retained snapshot would be deleted"
           + " (the dry run does not list the storage)%n", plan.deleteOrphansBefore());
       System.out.printf(Locale.ROOT, "hot log: records kept %s, and never deleted before the lake has committed them%n",
-          duration(policy.hotLogRetention()));
-    }
-
-    static String duration(java.time.Duration d) {
-      return d.toHours() % 24 == 0 && d.toDays() > 0 ? d.toDays() + "d" : d.toMinutes() % 60 == 0 ? d.toHours() + "h" : d.toMinutes() + "m";
+          PolicyFiles.durationText(policy.hotLogRetention()));
     }
 
     static String size(long bytes) {

@@ -205,7 +205,7 @@ public final class PolicyFiles {
       throw new PolicyException(file, path, "must be a duration such as 10m, 12h or 30d, got '" + text + "'");
     }
     if (d.compareTo(min) < 0) {
-      throw new PolicyException(file, path, "must be at least " + describe(min) + ", got '" + text + "'");
+      throw new PolicyException(file, path, "must be at least " + durationText(min) + ", got '" + text + "'");
     }
     return d;
   }
@@ -247,8 +247,14 @@ public final class PolicyFiles {
     return DefinitionFiles.eventTypes(root, (key, why) -> new PolicyException(file, key, why));
   }
 
-
-  private static String describe(Duration d) {
-    return d.isZero() ? "0" : d.toDays() > 0 && d.toHours() % 24 == 0 ? d.toDays() + "d" : d.toHours() > 0 ? d.toHours() + "h" : d.toMinutes() + "m";
+  /** A duration as a policy file writes it: {@code 3d}, {@code 12h}, {@code 10m}. */
+  public static String durationText(Duration d) {
+    if (d.isZero()) {
+      return "0";
+    }
+    if (d.toHours() % 24 == 0 && d.toDays() > 0) {
+      return d.toDays() + "d";
+    }
+    return d.toMinutes() % 60 == 0 ? d.toHours() + "h" : d.toMinutes() + "m";
   }
 }

@@ -14,7 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * A closed-loop HTTP/1.1 load: {@code connections} keep-alive connections, each sending its next GET as
@@ -41,17 +41,18 @@ public final class HttpLoad {
   private HttpLoad() {}
 
   /**
-   * Runs the load; {@code target.apply(connection, random)} gives each request's path and query.
-   *
-   * @param header extra header lines, each ending in CRLF (an {@code Authorization}, say)
+   * One request: its path and query, and extra header lines, each ending in CRLF (an
+   * {@code Authorization}, say).
    */
+  public record Request(String path, String headers) {}
+
+  /** Runs the load; {@code next.apply(random)} gives each request (each connection has its own random). */
   public static Result run(
       InetSocketAddress server,
       int connections,
       long warmupMillis,
       long measureMillis,
-      BiFunction<Integer, SplittableRandom, String> target,
-      BiFunction<Integer, String, String> header)
+      Function<SplittableRandom, Request> next)
       throws InterruptedException {
     long start = System.nanoTime();
     long measureFrom = start + warmupMillis * 1_000_000;
@@ -80,15 +81,15 @@ public final class HttpLoad {
                 if (sent >= measureUntil) {
                   break;
                 }
-                String path = target.apply(connection, random);
-                out.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + header.apply(connection, path) + "\r\n")
+                Request request = next.apply(random);
+                out.write(("GET " + request.path() + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + request.headers() + "\r\n")
                     .getBytes(US_ASCII));
                 out.flush();
                 Answer answer = read(in);
                 long done = System.nanoTime();
                 if (answer.status != 200 && notOk.incrementAndGet() == 1) {
                   synchronized (firstNotOk) {
-                    firstNotOk[0] = "GET " + path + ": " + answer.status + " " + answer.body;
+                    firstNotOk[0] = "GET " + request.path() + ": " + answer.status + " " + answer.body;
                   }
                 }
                 if (sent >= measureFrom && done <= measureUntil) {

@@ -61,15 +61,12 @@ public final class LookupBenchmark {
     try (LookupServer server = LookupServer.start("127.0.0.1", 0, handler)) {
       System.err.printf(Locale.ROOT, "%s: lookups on %d connections for %.0f s (after %.0f s warm-up)%n",
           name, connections, measureMillis / 1000.0, warmupMillis / 1000.0);
-      long[] lastKey = new long[connections];
       lookups =
-          HttpLoad.run(server.address(), connections, warmupMillis, measureMillis,
-              (connection, random) -> {
-                long key = random.nextLong(keys);
-                lastKey[connection] = key;
-                return "/v1/views/" + PROJECTION + "/" + entity(key);
-              },
-              (connection, path) -> "Authorization: Bearer " + token((int) (lastKey[connection] % TENANTS)) + "\r\n");
+          HttpLoad.run(server.address(), connections, warmupMillis, measureMillis, random -> {
+            long key = random.nextLong(keys);
+            return new HttpLoad.Request("/v1/views/" + PROJECTION + "/" + entity(key),
+                "Authorization: Bearer " + token((int) (key % TENANTS)) + "\r\n");
+          });
     } finally {
       store.deleteVersion(PROJECTION, 1);
     }

@@ -2,14 +2,14 @@ package io.strata.launcher.bench;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+
+import io.strata.views.store.RedisViewStore;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import redis.clients.jedis.RedisClient;
-import redis.clients.jedis.params.ScanParams;
-import redis.clients.jedis.resps.ScanResult;
 
 /**
  * The ceiling of lookups against one Redis: {@code redis-benchmark} asking GETs of random keys out of the
@@ -65,20 +65,10 @@ public final class RedisCeiling {
     return out;
   }
 
-  /** Unlinks the benchmark's keys, a page of a SCAN at a time. */
+  /** Unlinks the benchmark's keys. */
   static long removeKeys(URI redis) {
-    long removed = 0;
     try (RedisClient client = RedisClient.create(redis)) {
-      ScanParams match = new ScanParams().match(KEY_PREFIX + "*").count(10_000);
-      String cursor = ScanParams.SCAN_POINTER_START;
-      do {
-        ScanResult<String> page = client.scan(cursor, match);
-        if (!page.getResult().isEmpty()) {
-          removed += client.unlink(page.getResult().toArray(String[]::new));
-        }
-        cursor = page.getCursor();
-      } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+      return RedisViewStore.unlinkMatching(client, KEY_PREFIX + "*");
     }
-    return removed;
   }
 }

@@ -82,6 +82,7 @@ public final class ViewFreshness {
     OptionalInt live = new ProjectionCatalog(store).live(PROJECTION);
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     EnvelopeCodec codec = new EnvelopeCodec();
+    int probeVersion = StrataEventTypes.defaults().latestVersion("user.signed_up");
     long started = System.nanoTime();
     long end = started + duration.toNanos();
     long nextProbe = started;
@@ -98,7 +99,7 @@ public final class ViewFreshness {
           String entity = "freshness-probe-" + UUID.randomUUID();
           EventEnvelope probe =
               new EventEnvelope(UUID.randomUUID().toString(), "user.signed_up",
-                  StrataEventTypes.defaults().latestVersion("user.signed_up"), TENANT, entity, Instant.now(), null,
+                  probeVersion, TENANT, entity, Instant.now(), null,
                   "freshness-probe", "probe-" + sent, null, entity, "{\"plan\":\"pro\"}");
           waiting.add(new Probe(entity, System.nanoTime(), System.currentTimeMillis()));
           producer.send(new ProducerRecord<>(rawTopic, (TENANT + "/" + entity).getBytes(UTF_8), codec.encode(probe)));

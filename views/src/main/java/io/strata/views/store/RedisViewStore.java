@@ -105,7 +105,12 @@ public final class RedisViewStore implements ViewStore {
 
   @Override
   public long deleteVersion(String projection, int version) {
-    ScanParams match = new ScanParams().match(ViewAddress.versionPrefix(projection, version) + "*").count(1000);
+    return unlinkMatching(redis, ViewAddress.versionPrefix(projection, version) + "*");
+  }
+
+  /** Unlinks every key that matches a SCAN pattern, a page at a time; returns how many. */
+  public static long unlinkMatching(RedisClient redis, String pattern) {
+    ScanParams match = new ScanParams().match(pattern).count(1000);
     String cursor = ScanParams.SCAN_POINTER_START;
     long deleted = 0;
     do {
