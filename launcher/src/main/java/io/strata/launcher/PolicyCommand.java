@@ -8,24 +8,19 @@ import io.strata.tiering.PolicyDecisions;
 import io.strata.tiering.PolicyException;
 import io.strata.tiering.PolicyFiles;
 import io.strata.tiering.TieringPolicy;
+import io.strata.tiering.lake.LakeSnapshot;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import org.apache.iceberg.DataFile;
-import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
-import org.apache.iceberg.io.CloseableIterable;
 import org.apache.iceberg.rest.RESTCatalog;
 import org.apache.iceberg.types.Types;
 import picocli.CommandLine.Command;
@@ -75,7 +70,7 @@ final class PolicyCommand implements Callable<Integer> {
       try (RESTCatalog rest = new RESTCatalog()) {
         rest.initialize("strata-policy", RestClientProperties.of(catalog, Optional.ofNullable(token)));
         Table table = rest.loadTable(EventsTable.IDENTIFIER);
-        partitions = partitions(table);
+        partitions = LakeSnapshot.read(table).partitions();
         snapshots = new ArrayList<>();
         table.snapshots().forEach(snapshots::add);
       } catch (RuntimeException e) {
@@ -86,27 +81,6 @@ final class PolicyCommand implements Callable<Integer> {
       MaintenancePlan plan = PolicyDecisions.decide(policy, partitions, now);
       print(policy, partitions, snapshots, plan, now);
       return 0;
-    }
-
-    /** The live data files of the current snapshot by partition, each with the commit time of the snapshot that added it. */
-    static List<PartitionFiles> partitions(Table table) throws java.io.IOException {
-      Map<Long, Long> committedAtBySequence = new HashMap<>();
-      table.snapshots().forEach(s -> committedAtBySequence.put(s.sequenceNumber(), s.timestampMillis()));
-      record Partition(int days, String eventType) {}
-      Map<Partition, List<PartitionFiles.DataFile>> files = new HashMap<>();
-      try (CloseableIterable<FileScanTask> tasks = table.newScan().planFiles()) {
-        for (FileScanTask task : tasks) {
-          DataFile f = task.file();
-          Partition partition = new Partition(f.partition().get(0, Integer.class), f.partition().get(1, String.class));
-          long committed = committedAtBySequence.getOrDefault(f.dataSequenceNumber(), 0L);
-          files.computeIfAbsent(partition, k -> new ArrayList<>())
-              .add(new PartitionFiles.DataFile(f.location(), f.fileSizeInBytes(), f.recordCount(), Instant.ofEpochMilli(committed)));
-        }
-      }
-      List<PartitionFiles> out = new ArrayList<>();
-      files.forEach((p, list) -> out.add(new PartitionFiles(p.eventType(), LocalDate.ofEpochDay(p.days()), list)));
-      out.sort(Comparator.comparing(PartitionFiles::day).thenComparing(PartitionFiles::eventType));
-      return out;
     }
 
     private static void print(TieringPolicy policy, List<PartitionFiles> partitions, List<Snapshot> snapshots, MaintenancePlan plan,

@@ -72,7 +72,7 @@ class PipelineExactlyOnceIT {
         // What strata policy check reads of the table: every live file, by partition, with its commit time.
         Table settled = after;
         java.time.Instant firstCommit = java.time.Instant.ofEpochMilli(settled.history().get(0).timestampMillis());
-        List<io.strata.tiering.PartitionFiles> partitions = PolicyCommand.Check.partitions(settled);
+        List<io.strata.tiering.PartitionFiles> partitions = io.strata.tiering.lake.LakeSnapshot.read(settled).partitions();
         assertThat(partitions.stream().mapToLong(io.strata.tiering.PartitionFiles::records).sum())
             .isEqualTo(generator.checksum().count());
         assertThat(partitions.stream().mapToInt(p -> p.files().size()).sum())

@@ -15,7 +15,9 @@ import java.util.List;
  *       its bytes need at the cold target size;
  *   <li>compact: of its files at least {@code compaction.after} old, more than the policy allows, which
  *       is {@code max-files-per-partition} or the files their bytes need at the target size, whichever
- *       is more (so a compacted partition is left alone until new files arrive).
+ *       is more (so a compacted partition is left alone until new files arrive). Only the small files
+ *       (under three quarters of the target) are rewritten when that is enough to come within it;
+ *       otherwise all of them.
  * </ol>
  */
 public final class PolicyDecisions {
@@ -47,12 +49,26 @@ public final class PolicyDecisions {
       long bytes = old.stream().mapToLong(PartitionFiles.DataFile::bytes).sum();
       int allowed = Math.max(compaction.maxFilesPerPartition(), filesFor(bytes, compaction.targetFileBytes()));
       if (old.size() > allowed) {
-        actions.add(new MaintenancePlan.Compact(partition, old, filesFor(bytes, compaction.targetFileBytes()),
+        // Files already near the target size stay as they are when merging only the small ones brings
+        // the partition within what the policy allows: a compacted partition is not rewritten whole
+        // each time a few new files arrive.
+        List<PartitionFiles.DataFile> small = old.stream().filter(f -> f.bytes() < smallBelow(compaction.targetFileBytes())).toList();
+        long smallBytes = small.stream().mapToLong(PartitionFiles.DataFile::bytes).sum();
+        int smallAfter = filesFor(smallBytes, compaction.targetFileBytes());
+        List<PartitionFiles.DataFile> rewrite =
+            small.size() >= 2 && old.size() - small.size() + smallAfter <= allowed ? small : old;
+        long rewriteBytes = rewrite == small ? smallBytes : bytes;
+        actions.add(new MaintenancePlan.Compact(partition, rewrite, filesFor(rewriteBytes, compaction.targetFileBytes()),
             compaction.targetFileBytes(), compaction.sortOrder()));
       }
     }
     return new MaintenancePlan(policy, actions, now.minus(policy.snapshotRetention()), policy.minSnapshots(),
         now.minus(policy.orphanMinAge()));
+  }
+
+  /** Files smaller than this (three quarters of the target, as Iceberg's own rewrites count) are small. */
+  static long smallBelow(long targetFileBytes) {
+    return targetFileBytes / 4 * 3;
   }
 
   /** Files of the target size that {@code bytes} need: at least one. */

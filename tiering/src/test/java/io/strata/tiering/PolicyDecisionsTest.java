@@ -86,4 +86,26 @@ class PolicyDecisionsTest {
     assertThat(plan.minSnapshots()).isEqualTo(5);
     assertThat(plan.deleteOrphansBefore()).isEqualTo(Instant.parse("2026-11-29T12:00:00Z"));
   }
+
+  @Test
+  void newSmallFilesBesideCompactedOnesAreMergedWithoutRewritingTheBigOnes() {
+    // Target 128mb, at most 4 files: three compacted files and three new small ones make six.
+    LocalDate today = LocalDate.parse("2026-12-02");
+    Instant settled = NOW.minus(Duration.ofHours(1));
+    List<PartitionFiles.DataFile> files = new ArrayList<>(partition("page.viewed", today, 3, 120 * MB, settled).files());
+    List<PartitionFiles.DataFile> small = partition("page.viewed", today, 3, 5 * MB, settled).files().stream()
+        .map(f -> new PartitionFiles.DataFile(f.path() + ".new", f.bytes(), f.records(), f.committedAt())).toList();
+    files.addAll(small);
+    PartitionFiles mixed = new PartitionFiles("page.viewed", today, files);
+
+    assertThat(decide(mixed)).containsExactly(new MaintenancePlan.Compact(mixed, small, 1, 128 * MB,
+        List.of("tenant_id", "entity_id", "event_time")));
+
+    // Four near-target files and two small ones: merging the small ones still leaves five, so all are rewritten.
+    List<PartitionFiles.DataFile> crowded = new ArrayList<>(partition("page.viewed", today, 4, 100 * MB, settled).files());
+    crowded.addAll(small.subList(0, 2));
+    PartitionFiles full = new PartitionFiles("page.viewed", today, crowded);
+    assertThat(decide(full)).containsExactly(new MaintenancePlan.Compact(full, crowded, 4, 128 * MB,
+        List.of("tenant_id", "entity_id", "event_time")));
+  }
 }
