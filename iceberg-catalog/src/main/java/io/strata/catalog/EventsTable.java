@@ -48,6 +48,11 @@ public final class EventsTable {
 
   private EventsTable() {}
 
+  /** The schema's column names: what a tiering policy's sort order may name. */
+  public static java.util.Set<String> columnNames() {
+    return SCHEMA.columns().stream().map(Types.NestedField::name).collect(java.util.stream.Collectors.toUnmodifiableSet());
+  }
+
   private static Map<String, String> properties() {
     Map<String, String> properties = new LinkedHashMap<>();
     properties.put("format-version", "2");

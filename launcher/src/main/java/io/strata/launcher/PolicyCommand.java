@@ -8,7 +8,9 @@ import io.strata.tiering.PolicyDecisions;
 import io.strata.tiering.PolicyException;
 import io.strata.tiering.PolicyFiles;
 import io.strata.tiering.TieringPolicy;
+import io.strata.tiering.lake.LakeMaintenance;
 import io.strata.tiering.lake.LakeSnapshot;
+import io.strata.tiering.lake.RunRecord;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,29 +18,21 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.rest.RESTCatalog;
-import org.apache.iceberg.types.Types;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code strata policy}: tiering policies. */
-@Command(name = "policy", description = "Tiering policies of the lake (tiering-policies/).", subcommands = PolicyCommand.Check.class)
+@Command(name = "policy", description = "Tiering policies of the lake (tiering-policies/).", subcommands = {PolicyCommand.Check.class, PolicyCommand.Run.class})
 final class PolicyCommand implements Callable<Integer> {
   @Override
   public Integer call() {
-    System.err.println("strata policy: say which: check FILE (strata policy --help)");
+    System.err.println("strata policy: say which: check FILE, run [FILE...] (strata policy --help)");
     return 2;
-  }
-
-  /** The table's column names, which a policy's sort order may name. */
-  static Set<String> columns() {
-    return EventsTable.SCHEMA.columns().stream().map(Types.NestedField::name).collect(Collectors.toSet());
   }
 
   /** {@code strata policy check FILE}: the policy checked, and what it would do now to the live table. */
@@ -58,7 +52,7 @@ final class PolicyCommand implements Callable<Integer> {
     public Integer call() throws Exception {
       TieringPolicy policy;
       try {
-        policy = PolicyFiles.read(file, columns());
+        policy = PolicyFiles.read(file, EventsTable.columnNames());
       } catch (PolicyException e) {
         System.err.println("strata policy check: " + e.getMessage());
         return 2;
@@ -130,6 +124,67 @@ final class PolicyCommand implements Callable<Integer> {
     static String size(long bytes) {
       return bytes >= 1L << 30 ? String.format(Locale.ROOT, "%.1f GiB", bytes / (double) (1L << 30))
           : String.format(Locale.ROOT, "%.1f MiB", bytes / (double) (1L << 20));
+    }
+  }
+
+  /** {@code strata policy run}: one maintenance pass now, as the maintenance job makes them. */
+  @Command(name = "run", description = "Run one maintenance pass now against the live table, as the maintenance job does on its"
+      + " schedule: compaction, cold rewrites, partition expiry and snapshot expiry (orphan cleanup with --orphans); print and"
+      + " record (lake.strata.maintenance_runs) each action.")
+  static final class Run implements Callable<Integer> {
+    @Parameters(paramLabel = "FILE", arity = "0..*", description = "Policy files (default: every file in tiering-policies/).")
+    List<Path> files = new ArrayList<>();
+
+    @Option(names = "--policies", defaultValue = "tiering-policies", description = "The policy folder when no FILE is given (default: ${DEFAULT-VALUE}).")
+    Path dir;
+
+    @Option(names = "--catalog", defaultValue = "http://127.0.0.1:8181", description = "The Iceberg REST catalog (default: ${DEFAULT-VALUE}).")
+    String catalog;
+
+    @Option(names = "--token", description = "The catalog's bearer token, when it has one.")
+    String token;
+
+    @Option(names = "--orphans", description = "Also delete orphan files (lists the table's whole storage).")
+    boolean orphans;
+
+    @Option(names = "--spill-dir", description = "Local folder for the sorted runs of a rewrite (default: the system's temporary folder).")
+    Path spillDir = Path.of(System.getProperty("java.io.tmpdir"), "strata-maintenance");
+
+    @Option(names = "--rows-in-memory", defaultValue = "50000", description = "The most rows a rewrite holds in memory (default: ${DEFAULT-VALUE}).")
+    int rowsInMemory;
+
+    @Override
+    public Integer call() throws Exception {
+      List<TieringPolicy> policies;
+      try {
+        policies = files.isEmpty() ? PolicyFiles.load(dir, EventsTable.columnNames())
+            : files.stream().map(f -> PolicyFiles.read(f, EventsTable.columnNames())).toList();
+      } catch (PolicyException e) {
+        System.err.println("strata policy run: " + e.getMessage());
+        return 2;
+      }
+      if (policies.isEmpty()) {
+        System.err.println("strata policy run: no policy files in " + dir);
+        return 2;
+      }
+      List<RunRecord> records;
+      try (RESTCatalog rest = new RESTCatalog()) {
+        rest.initialize("strata-policy", RestClientProperties.of(catalog, Optional.ofNullable(token)));
+        long start = System.nanoTime();
+        records = new LakeMaintenance(rest, new LakeMaintenance.Settings(spillDir, rowsInMemory, 3), java.time.Clock.systemUTC())
+            .run(policies, orphans);
+        System.out.printf(Locale.ROOT, "maintenance pass of %d policies in %.1f s%n", policies.size(), (System.nanoTime() - start) / 1e9);
+      } catch (RuntimeException e) {
+        System.err.println("strata policy run: cannot maintain " + PolicyFiles.TABLE + " through " + catalog + ": " + e.getMessage());
+        return 1;
+      }
+      System.out.printf(Locale.ROOT, "%-17s %-54s %13s %23s %12s %8s  %s%n", "action", "partition", "files", "bytes", "rows", "ms", "outcome");
+      for (RunRecord r : records) {
+        System.out.printf(Locale.ROOT, "%-17s %-54s %6d->%-6d %11s->%-11s %,12d %8d  %s%s%n", r.action(),
+            r.partition() == null ? "(table)" : r.partition(), r.filesBefore(), r.filesAfter(), Check.size(r.bytesBefore()),
+            Check.size(r.bytesAfter()), r.rows(), r.durationMillis(), r.outcome(), r.message() == null ? "" : ": " + r.message());
+      }
+      return records.stream().allMatch(RunRecord::succeeded) ? 0 : 1;
     }
   }
 }

@@ -7,6 +7,7 @@ import io.strata.launcher.generate.EventGenerator;
 import io.strata.launcher.generate.GeneratedRecord;
 import io.strata.launcher.generate.GeneratorConfig;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,6 +37,26 @@ class LauncherKillIT {
     List<ReferenceViews.Expected> views = ReferenceViews.of(records).views();
     Map<String, String> invalid = PipelineAssertions.collectInvalid(records);
     Map<String, String> settings = TestStacks.settings(dataDir);
+    // Maintenance compacts and expires snapshots beside the tier job all along, through the kill too.
+    Path policies = Files.createDirectories(logs.resolve("policies"));
+    Files.writeString(policies.resolve("eager.yaml"), """
+        name: eager
+        table: strata.events
+        hot-log-retention: 7d
+        compaction:
+          after: 0s
+          target-file-size: 1mb
+          max-files-per-partition: 2
+          sort-order: [tenant_id, entity_id, event_time]
+        snapshots:
+          keep: 1m
+          min-count: 3
+        orphan-files:
+          min-age: 1h
+        """);
+    settings.put("strata.maintenance.policies-dir", policies.toString());
+    settings.put("strata.maintenance.interval", "5s");
+    settings.put("strata.maintenance.orphans-every", "20s");
     String bootstrap = "127.0.0.1:" + settings.get("strata.kafka.port");
     URI catalog = URI.create("http://127.0.0.1:" + settings.get("strata.catalog.port"));
     Path errors = logs.resolve("launcher.log");
@@ -68,10 +89,24 @@ class LauncherKillIT {
       PipelineAssertions.assertExactlyOnce(generator, invalid, bootstrap, catalog);
       await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2))
           .untilAsserted(() -> assertThat(api.differences(views)).as("views that differ from the reference fold").isEmpty());
+      assertThat(maintenanceRuns(catalog)).as("maintenance actions, by outcome")
+          .containsKey("compact succeeded").doesNotContainKey("compact failed");
       reader.close();
       assertThat(readsBeforeKill).as("views the reader saw before the kill").isPositive();
       assertThat(reader.reads()).as("views the reader saw, in all").isGreaterThan(readsBeforeKill);
       assertThat(reader.wentBack()).as("revisions that went back").isEmpty();
     }
+  }
+
+  /** The runs table's actions counted by action and outcome. */
+  private static Map<String, Long> maintenanceRuns(URI catalog) throws Exception {
+    Map<String, Long> out = new java.util.TreeMap<>();
+    try (org.apache.iceberg.rest.RESTCatalog rest = new org.apache.iceberg.rest.RESTCatalog()) {
+      rest.initialize("it", new java.util.HashMap<>(Map.of("uri", catalog.toString())));
+      try (var rows = org.apache.iceberg.data.IcebergGenerics.read(io.strata.tiering.lake.RunLog.table(rest)).build()) {
+        rows.forEach(r -> out.merge(r.getField("action") + " " + r.getField("outcome"), 1L, Long::sum));
+      }
+    }
+    return out;
   }
 }

@@ -13,6 +13,12 @@ import io.strata.launcher.sql.SqlScript;
 import io.strata.launcher.sql.SqlScripts;
 import io.strata.launcher.stack.StackConfig;
 import io.strata.launcher.stack.StrataStack;
+import io.strata.tiering.PartitionFiles;
+import io.strata.tiering.PolicyFiles;
+import io.strata.tiering.TieringPolicy;
+import io.strata.tiering.lake.LakeMaintenance;
+import io.strata.tiering.lake.LakeSnapshot;
+import io.strata.tiering.lake.RunRecord;
 import io.trino.jdbc.QueryStats;
 import io.trino.jdbc.StageStats;
 import io.trino.jdbc.TrinoStatement;
@@ -257,5 +263,90 @@ class TrinoLakeIT {
     long before = scalar("SELECT count(*) FROM lake.strata.events");
     load(3_000, 12);
     assertThat(scalar("SELECT count(*) FROM lake.strata.events")).isEqualTo(sent.size()).isGreaterThan(before);
+  }
+
+  /** Answers an analyst would compare: counts per type and day, distinct entities, payload bytes, one entity's timeline. */
+  private static List<String> answers(String tenant, String entity) throws Exception {
+    List<String> out = new ArrayList<>();
+    for (String sql : List.of(
+        "SELECT CAST(date(event_time AT TIME ZONE 'UTC') AS varchar), event_type, count(*) FROM lake.strata.events GROUP BY 1, 2 ORDER BY 1, 2",
+        "SELECT count(DISTINCT tenant_id || '/' || entity_id), sum(length(payload)), count(*) FROM lake.strata.events",
+        "SELECT event_id, CAST(event_time AS varchar), payload FROM lake.strata.events WHERE tenant_id = '" + tenant
+            + "' AND entity_id = '" + entity + "' ORDER BY event_time, event_id")) {
+      try (Statement st = trino.createStatement();
+          ResultSet rows = st.executeQuery(sql)) {
+        int columns = rows.getMetaData().getColumnCount();
+        while (rows.next()) {
+          StringBuilder row = new StringBuilder();
+          for (int c = 1; c <= columns; c++) {
+            row.append(rows.getString(c)).append('|');
+          }
+          out.add(row.toString());
+        }
+      }
+    }
+    return out;
+  }
+
+  @Test
+  @Order(7)
+  void compactionOfHalfAMillionEventsInSmallCommitsKeepsEveryAnswerInFewSortedFiles() throws Exception {
+    // Half a million events in all, committed by the tier job every 2 s (TestStacks' checkpoints).
+    EventGenerator generator = new EventGenerator(
+        new GeneratorConfig(510_000, 0.05, 0.01, 3, 50, Instant.parse("2026-11-20T00:00:00Z"), Duration.ofDays(5), 13));
+    long before = scalar("SELECT count(*) FROM lake.strata.events");
+    GeneratorRun.send(generator, stack.kafkaBootstrap(), "events.raw", 0);
+    long total = before + generator.checksum().count();
+    assertThat(total).isGreaterThanOrEqualTo(500_000);
+    try (LakeVerifier lake = new LakeVerifier(stack.catalogUri())) {
+      lake.awaitRows(total, Duration.ofMinutes(5));
+      String checksumBefore = lake.checksum().toString();
+      List<PartitionFiles> partitionsBefore = LakeSnapshot.read(lake.table()).partitions();
+      int filesBefore = partitionsBefore.stream().mapToInt(p -> p.files().size()).sum();
+      EventEnvelope someone = sent.get(sent.size() / 2);
+      List<String> answersBefore = answers(someone.tenantId(), someone.entityId());
+
+      Path policy = dataDir.resolve("compact-now.yaml");
+      Files.writeString(policy, """
+          name: compact-now
+          table: strata.events
+          hot-log-retention: 7d
+          compaction:
+            after: 0s
+            target-file-size: 2mb
+            max-files-per-partition: 2
+            sort-order: [tenant_id, entity_id, event_time]
+          snapshots:
+            keep: 3d
+          orphan-files:
+            min-age: 3d
+          """);
+      TieringPolicy compactNow = PolicyFiles.read(policy, io.strata.catalog.EventsTable.columnNames());
+      List<RunRecord> records;
+      try (org.apache.iceberg.rest.RESTCatalog catalog = new org.apache.iceberg.rest.RESTCatalog()) {
+        catalog.initialize("it", new HashMap<>(Map.of("uri", stack.catalogUri().toString())));
+        records = new LakeMaintenance(catalog, new LakeMaintenance.Settings(dataDir.resolve("spill"), 20_000, 3),
+            java.time.Clock.systemUTC()).run(List.of(compactNow), false);
+      }
+
+      assertThat(records).allMatch(RunRecord::succeeded);
+      List<PartitionFiles> partitionsAfter = LakeSnapshot.read(lake.table()).partitions();
+      assertThat(partitionsAfter).hasSameSizeAs(partitionsBefore);
+      for (PartitionFiles p : partitionsAfter) {
+        long allowed = Math.max(2, (p.bytes() + (2L << 20) - 1) / (2L << 20));
+        assertThat((long) p.files().size()).as("files of %s", p.describe()).isLessThanOrEqualTo(allowed);
+        // Near the target: every file but a partition's smallest holds at least half of it.
+        p.files().stream().sorted(Comparator.comparingLong(PartitionFiles.DataFile::bytes)).skip(1)
+            .forEach(f -> assertThat(f.bytes()).as(f.path()).isGreaterThan(1L << 20).isLessThan(3L << 20));
+      }
+      int filesAfter = partitionsAfter.stream().mapToInt(p -> p.files().size()).sum();
+      assertThat(filesAfter).isLessThan(filesBefore / 4);
+      assertThat(lake.checksum().toString()).isEqualTo(checksumBefore);
+      assertThat(answers(someone.tenantId(), someone.entityId())).isEqualTo(answersBefore);
+      assertThat(scalar("SELECT count(*) FROM lake.strata.maintenance_runs WHERE action = 'compact' AND outcome = 'succeeded'"))
+          .isEqualTo(records.stream().filter(r -> r.action().equals("compact")).count());
+      System.out.printf("compaction: %d files in %d partitions -> %d files, %d rows%n", filesBefore, partitionsBefore.size(),
+          filesAfter, total);
+    }
   }
 }

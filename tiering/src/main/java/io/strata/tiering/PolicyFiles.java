@@ -152,7 +152,9 @@ public final class PolicyFiles {
       expire = Optional.of(after);
     }
     JsonNode s = mapping(root, file, "snapshots", SNAPSHOT_KEYS);
-    Duration keep = duration(s, file, "snapshots.keep", ONE_HOUR);
+    // Minutes are allowed: at a commit every few seconds, each retained snapshot costs metadata on every
+    // commit. A query that runs longer than the window may find its snapshot's files gone.
+    Duration keep = duration(s, file, "snapshots.keep", Duration.ofMinutes(1));
     int minCount = s.has("min-count") ? count(s, file, "snapshots.min-count") : 1;
     JsonNode o = mapping(root, file, "orphan-files", ORPHAN_KEYS);
     Duration orphanAge = duration(o, file, "orphan-files.min-age", ONE_HOUR);

@@ -73,7 +73,7 @@ class PolicyFilesTest {
         "  compression: zstd|  compression: bzip2|cold.compression|must be one of [gzip, lz4, snappy, uncompressed, zstd], got 'bzip2'",
         "  target-file-size: 512mb|  target-file-size: 64mb|cold.target-file-size|must be at least compaction.target-file-size: cold files are bigger",
         "expire-after: 400d|expire-after: 20d|expire-after|must be longer than cold.after (30d): a partition turns cold before it expires",
-        "  keep: 3d|  keep: 5m|snapshots.keep|must be at least 1h, got '5m'",
+        "  keep: 3d|  keep: 30s|snapshots.keep|must be at least 1m, got '30s'",
         "  min-age: 3d|  min-age: 30m|orphan-files.min-age|must be at least 1h, got '30m'",
         "  after: 10m|  later: 10m|compaction.later|unknown key; known: after, max-files-per-partition, sort-order, target-file-size",
         "hot-log-retention: 7d|retention: 7d|retention|unknown key; known: cold, compaction, event-types, expire-after, hot-log-retention, name, orphan-files, snapshots, table, tenants",

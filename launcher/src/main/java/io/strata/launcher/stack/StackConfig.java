@@ -7,6 +7,7 @@ import io.strata.config.ConfigValues;
 import io.strata.embedded.S3Credentials;
 import io.strata.flink.config.CheckpointSettings;
 import io.strata.flink.config.IngestConfig;
+import io.strata.flink.config.MaintenanceConfig;
 import io.strata.flink.config.TierConfig;
 import io.strata.flink.config.ViewsConfig;
 import io.strata.views.api.TenantTokens;
@@ -41,9 +42,13 @@ import java.util.Set;
  *       {@code <home>/projections}, the embedded store in {@code <data-dir>/views}) and the lookup API on
  *       {@code strata.views.port} (8090) for the tenants of {@code strata.views.tokens}
  *       ({@code <token>=<tenant>,...}; demo tokens for the generator's tenants by default)
+ *   <li>{@code strata.maintenance.enabled} (true): run the maintenance job ({@link MaintenanceConfig}:
+ *       policies from {@code <home>/tiering-policies}, sorted runs in {@code <data-dir>/maintenance}); the
+ *       hot log's own time retention is then off and the policies' {@code hot-log-retention} trims it
  * </ul>
  *
- * plus the keys of {@link IngestConfig}, {@link TierConfig}, {@link ViewsConfig}, {@link CheckpointSettings} and
+ * plus the keys of {@link IngestConfig}, {@link TierConfig}, {@link ViewsConfig}, {@link MaintenanceConfig},
+ * {@link CheckpointSettings} and
  * {@link CatalogConfig}.
  */
 public record StackConfig(
@@ -71,6 +76,8 @@ public record StackConfig(
     ViewsConfig views,
     int viewsPort,
     TenantTokens viewTokens,
+    boolean maintenanceEnabled,
+    MaintenanceConfig maintenance,
     CatalogConfig catalog,
     Map<String, String> effective) {
 
@@ -86,7 +93,7 @@ public record StackConfig(
           "strata.s3.access-key", "strata.s3.secret-key", "strata.s3.endpoint", "strata.s3.region",
           "strata.catalog.embedded", "strata.flink.ui-port", "strata.flink.slots", "strata.flink.managed-memory", "strata.home", "strata.metrics.port",
           "strata.trino.enabled", "strata.trino.port", "strata.trino.java-home", "strata.trino.heap",
-          "strata.views.enabled", "strata.views.port", "strata.views.tokens",
+          "strata.views.enabled", "strata.views.port", "strata.views.tokens", "strata.maintenance.enabled",
           CatalogConfig.PORT, CatalogConfig.JDBC_URL, CatalogConfig.JDBC_USER,
           CatalogConfig.JDBC_PASSWORD, CatalogConfig.NAME, CatalogConfig.WAREHOUSE, CatalogConfig.TOKEN);
 
@@ -97,6 +104,7 @@ public record StackConfig(
     requireNonNull(ingest, "ingest is null");
     requireNonNull(tier, "tier is null");
     requireNonNull(views, "views is null");
+    requireNonNull(maintenance, "maintenance is null");
     requireNonNull(catalog, "catalog is null");
     requireNonNull(home, "strata.home is null");
     requireNonNull(trinoJavaHome, "strata.trino.java-home is null");
@@ -114,6 +122,7 @@ public record StackConfig(
     known.addAll(IngestConfig.KEYS);
     known.addAll(TierConfig.KEYS);
     known.addAll(ViewsConfig.KEYS);
+    known.addAll(MaintenanceConfig.KEYS);
     known.addAll(CheckpointSettings.KEYS);
     given.rejectUnknown(Set.of("strata."), known);
 
@@ -145,6 +154,11 @@ public record StackConfig(
     }
     effective.putIfAbsent("strata.views.store", "embedded:" + dataDir.resolve("views"));
     effective.putIfAbsent("strata.views.projections-dir", home.resolve("projections").toString());
+    effective.putIfAbsent("strata.maintenance.policies-dir", home.resolve("tiering-policies").toString());
+    effective.putIfAbsent("strata.maintenance.spill-dir", dataDir.resolve("maintenance").toString());
+    // The hot log is trimmed only as far as its readers have committed: the views job reads it too.
+    effective.putIfAbsent("strata.maintenance.hot-log-readers",
+        bool(given, "strata.views.enabled") ? "strata-tier,strata-views" : "strata-tier");
     ConfigValues values = new ConfigValues(effective);
 
     return new StackConfig(
@@ -172,6 +186,8 @@ public record StackConfig(
         ViewsConfig.from(values),
         given.integer("strata.views.port", 8090, 0, 65535),
         TenantTokens.parse("strata.views.tokens", given.string("strata.views.tokens", DEMO_TOKENS)),
+        bool(given, "strata.maintenance.enabled"),
+        MaintenanceConfig.from(values),
         catalogConfig(effective),
         effective);
   }

@@ -9,6 +9,9 @@ import io.strata.flink.ingest.IngestJob;
 import io.strata.flink.tier.TierJob;
 import io.strata.event.RecordLimits;
 import io.strata.flink.views.ViewsJob;
+import io.strata.flink.maintenance.MaintenanceJob;
+import io.strata.tiering.PolicyFiles;
+import io.strata.tiering.TieringPolicy;
 import io.strata.views.api.LookupHandler;
 import io.strata.views.api.LookupServer;
 import io.strata.views.catalog.ProjectionCatalog;
@@ -43,6 +46,7 @@ public final class StrataStack implements AutoCloseable {
   public static final String INGEST = "ingest";
   public static final String TIER = "tier";
   public static final String VIEWS = "views";
+  public static final String MAINTENANCE = "maintenance";
 
   private final StackConfig config;
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
@@ -74,6 +78,11 @@ public final class StrataStack implements AutoCloseable {
         config.viewsEnabled()
             ? ProjectionFiles.load(Path.of(config.views().projectionsDir()), FoldRegistry.standard())
             : List.of();
+    // So does a bad tiering policy.
+    List<TieringPolicy> policies =
+        config.maintenanceEnabled()
+            ? PolicyFiles.load(Path.of(config.maintenance().policiesDir()), io.strata.catalog.EventsTable.columnNames())
+            : List.of();
     if (config.embeddedS3()) {
       EmbeddedS3 s3 =
           EmbeddedS3.start(config.dataDir().resolve("s3"), config.s3Port(), config.s3Credentials());
@@ -94,8 +103,7 @@ public final class StrataStack implements AutoCloseable {
             config.ingest().rawTopic(), partitions,
             config.ingest().logTopic(), partitions,
             config.ingest().dlqTopic(), partitions),
-        // What a producer may send; the hot log and the dead letters take the broker's larger limit.
-        Map.of(config.ingest().rawTopic(), Map.of("max.message.bytes", Integer.toString(RecordLimits.MAX_RAW_RECORD_BYTES))));
+        topicConfigs());
     endpoints.put("Kafka bootstrap", kafka.bootstrapServers());
 
     if (config.embeddedCatalog()) {
@@ -147,7 +155,23 @@ public final class StrataStack implements AutoCloseable {
       endpoints.put("Views", projections.size() + " projections from " + config.views().projectionsDir() + ", store "
           + config.views().store());
     }
+    if (config.maintenanceEnabled()) {
+      flink.submit(MAINTENANCE, config.tier().checkpoints().directory().replaceAll("/tier$", "/maintenance"),
+          env -> MaintenanceJob.build(env, config.maintenance()));
+      endpoints.put("Maintenance", policies.size() + " tiering policies from " + config.maintenance().policiesDir() + ", a pass every "
+          + config.maintenance().interval().toMinutes() + " min (runs in lake.strata.maintenance_runs)");
+    }
     endpoints.put("Data directory", config.dataDir().toString());
+  }
+
+  private Map<String, Map<String, String>> topicConfigs() {
+    Map<String, Map<String, String>> configs = new LinkedHashMap<>();
+    // What a producer may send; the hot log and the dead letters take the broker's larger limit.
+    configs.put(config.ingest().rawTopic(), Map.of("max.message.bytes", Integer.toString(RecordLimits.MAX_RAW_RECORD_BYTES)));
+    // With maintenance on, the policies' hot-log retention trims the hot log, and never past what the
+    // lake and the views have committed; the broker's own time retention would not wait for them.
+    configs.put(config.ingest().logTopic(), Map.of("retention.ms", config.maintenanceEnabled() ? "-1" : "604800000"));
+    return configs;
   }
 
   public StackConfig config() {
@@ -184,7 +208,14 @@ public final class StrataStack implements AutoCloseable {
 
   /** The jobs this stack runs, in start order. */
   public List<String> jobs() {
-    return config.viewsEnabled() ? List.of(INGEST, TIER, VIEWS) : List.of(INGEST, TIER);
+    List<String> jobs = new java.util.ArrayList<>(List.of(INGEST, TIER));
+    if (config.viewsEnabled()) {
+      jobs.add(VIEWS);
+    }
+    if (config.maintenanceEnabled()) {
+      jobs.add(MAINTENANCE);
+    }
+    return List.copyOf(jobs);
   }
 
   public FlinkRunner flink() {
