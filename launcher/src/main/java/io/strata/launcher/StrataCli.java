@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
     description = "Strata: a lakehouse event store (Kafka hot log, Flink, Iceberg lake).",
     subcommands = {
       UpCommand.class, GenerateCommand.class, SqlCommand.class, StatusCommand.class, BenchCommand.class,
-      BenchSqlCommand.class, BenchLookupCommand.class, SoakCommand.class, ChecksumCommand.class,
+      BenchSqlCommand.class, BenchLookupCommand.class, BenchLakeCommand.class, SoakCommand.class, ChecksumCommand.class,
       ProjectionsCommand.class, PolicyCommand.class
     })
 public final class StrataCli {

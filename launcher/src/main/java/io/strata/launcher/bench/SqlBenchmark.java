@@ -83,11 +83,16 @@ public final class SqlBenchmark {
 
   /** One warm-up run, then {@code runs} timed runs; returns the timings in milliseconds and rows. */
   public Timing time(String sql, int runs) throws SQLException {
-    long rows = run(sql);
+    return time(trino, sql, runs);
+  }
+
+  /** One warm-up run, then {@code runs} timed ones of a query on the given connection. */
+  public static Timing time(Connection trino, String sql, int runs) throws SQLException {
+    long rows = run(trino, sql);
     double[] millis = new double[runs];
     for (int i = 0; i < runs; i++) {
       long start = System.nanoTime();
-      long again = run(sql);
+      long again = run(trino, sql);
       millis[i] = (System.nanoTime() - start) / 1e6;
       if (again != rows) {
         throw new IllegalStateException("row count changed between runs: " + rows + " then " + again);
@@ -96,7 +101,7 @@ public final class SqlBenchmark {
     return new Timing(millis, rows);
   }
 
-  private long run(String sql) throws SQLException {
+  private static long run(Connection trino, String sql) throws SQLException {
     long rows = 0;
     try (Statement st = trino.createStatement();
         ResultSet result = st.executeQuery(sql)) {
