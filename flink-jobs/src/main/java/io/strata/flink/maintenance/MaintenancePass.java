@@ -68,6 +68,9 @@ final class MaintenancePass extends ProcessFunction<Long, String> {
         new LakeMaintenance.Settings(Path.of(config.spillDir()), config.rowsInMemory(), 3), Clock.systemUTC());
     trimmer = new HotLogTrimmer(admin, config.logTopic(), config.hotLogReaders());
     policies = PolicyFiles.load(Path.of(config.policiesDir()), EventsTable.columnNames());
+    // The first orphan cleanup comes one orphans-every after the start, not at once: a tier job that
+    // has just been restored from an old checkpoint commits the files its state names first.
+    lastOrphans = Instant.now();
   }
 
   @Override
@@ -83,7 +86,7 @@ final class MaintenancePass extends ProcessFunction<Long, String> {
     }
     List<RunRecord> records = new ArrayList<>();
     try {
-      boolean orphans = lastOrphans == null || !started.isBefore(lastOrphans.plus(config.orphansEvery()));
+      boolean orphans = !started.isBefore(lastOrphans.plus(config.orphansEvery()));
       records.addAll(maintenance.run(policies, orphans));
       if (orphans) {
         lastOrphans = started;

@@ -42,6 +42,10 @@ public final class OrphanCleanup {
     if (!(table.io() instanceof SupportsPrefixOperations listing)) {
       throw new IllegalStateException("the table's FileIO (" + table.io().getClass().getName() + ") cannot list files");
     }
+    // List first, then read what the table references: a file committed while the listing runs is
+    // then among the referenced ones.
+    List<FileInfo> files = new ArrayList<>();
+    listing.listPrefix(table.location()).forEach(files::add);
     table.refresh();
     Set<String> referenced = referenced(table);
     long listed = 0;
@@ -49,7 +53,7 @@ public final class OrphanCleanup {
     long young = 0;
     long bytes = 0;
     List<String> delete = new ArrayList<>();
-    for (FileInfo file : listing.listPrefix(table.location())) {
+    for (FileInfo file : files) {
       if (file.location().endsWith("/")) {
         continue; // a folder marker some stores list, not a file
       }
