@@ -78,6 +78,9 @@ class LauncherKillIT {
       send.await();
       try (LakeVerifier lake = new LakeVerifier(catalog)) {
         lake.awaitRows(1, Duration.ofMinutes(2));
+        // The reader must have seen views before the kill: with four jobs on two cores the views job's
+        // first writes can come a few seconds after the lake's first commit.
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(100)).until(() -> reader.reads() > 0);
         assertThat(lake.committedRows()).as("kill must hit mid-run").isLessThan(generator.checksum().count());
       }
       readsBeforeKill = reader.reads();
