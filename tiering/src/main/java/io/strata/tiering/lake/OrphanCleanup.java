@@ -77,7 +77,9 @@ public final class OrphanCleanup {
   static Set<String> referenced(Table table) {
     FileIO io = table.io();
     Set<String> files = new HashSet<>();
-    ReachableFileUtil.metadataFileLocations(table, true).forEach(f -> files.add(normalize(f)));
+    // Not recursive: the current metadata logs its predecessors; older ones were deleted after their
+    // commits (write.metadata.delete-after-commit), and reading them only logs errors.
+    ReachableFileUtil.metadataFileLocations(table, false).forEach(f -> files.add(normalize(f)));
     ReachableFileUtil.manifestListLocations(table).forEach(f -> files.add(normalize(f)));
     ReachableFileUtil.statisticsFilesLocations(table).forEach(f -> files.add(normalize(f)));
     Set<String> manifestsRead = new HashSet<>();
