@@ -70,9 +70,12 @@ public final class LakeMaintenance {
     List<RunRecord> records = new ArrayList<>();
     for (TieringPolicy policy : policies) {
       table.refresh();
-      MaintenancePlan plan = PolicyDecisions.decide(policy, LakeSnapshot.read(table).partitions(), clock.instant());
+      // One read of the table per policy: every action validates from this snapshot, so the
+      // partitions rewritten before it (by this pass or the writer's appends) do not conflict.
+      LakeSnapshot snapshot = LakeSnapshot.read(table);
+      MaintenancePlan plan = PolicyDecisions.decide(policy, snapshot.partitions(), clock.instant());
       for (Action action : plan.actions()) {
-        records.add(apply(table, runId, policy, action));
+        records.add(apply(table, snapshot, runId, policy, action));
       }
     }
     // Table-wide settings: of the table's policies, the one that keeps the most.
@@ -91,19 +94,21 @@ public final class LakeMaintenance {
     return records;
   }
 
-  private RunRecord apply(Table table, String runId, TieringPolicy policy, Action planned) {
+  private RunRecord apply(Table table, LakeSnapshot planned, String runId, TieringPolicy policy, Action first) {
     Instant started = clock.instant();
-    Action action = planned;
+    LakeSnapshot snapshot = planned;
+    Action action = first;
     Exception last = null;
     for (int attempt = 1; attempt <= settings.attempts(); attempt++) {
       try {
-        return done(runId, policy, action, started, attempt, execute(table, action));
+        return done(runId, policy, action, started, attempt, execute(table, snapshot, action));
       } catch (CommitFailedException | ValidationException e) {
         last = e;
         LOG.info("maintenance {} of {} lost a commit race (attempt {}): {}", name(action), action.partition().describe(), attempt,
             e.getMessage());
         table.refresh();
-        Optional<Action> again = replan(table, policy, action.partition());
+        snapshot = LakeSnapshot.read(table);
+        Optional<Action> again = replan(snapshot, policy, action.partition());
         if (again.isEmpty()) {
           return new RunRecord(runId, policy.name(), name(action), action.partition().describe(), 0, 0, 0, 0, 0, started,
               millisSince(started), RunRecord.SUCCEEDED, attempt, "nothing left to do after: " + e.getMessage(), null);
@@ -118,8 +123,8 @@ public final class LakeMaintenance {
     return failed(runId, policy, action, started, settings.attempts(), last);
   }
 
-  private Optional<Action> replan(Table table, TieringPolicy policy, PartitionFiles partition) {
-    MaintenancePlan plan = PolicyDecisions.decide(policy, LakeSnapshot.read(table).partitions(), clock.instant());
+  private Optional<Action> replan(LakeSnapshot snapshot, TieringPolicy policy, PartitionFiles partition) {
+    MaintenancePlan plan = PolicyDecisions.decide(policy, snapshot.partitions(), clock.instant());
     return plan.actions().stream()
         .filter(a -> a.partition().day().equals(partition.day()) && a.partition().eventType().equals(partition.eventType()))
         .findFirst();
@@ -127,8 +132,7 @@ public final class LakeMaintenance {
 
   private record Result(long filesBefore, long filesAfter, long bytesBefore, long bytesAfter, long rows, long snapshotId) {}
 
-  private Result execute(Table table, Action action) throws IOException {
-    LakeSnapshot snapshot = LakeSnapshot.read(table);
+  private Result execute(Table table, LakeSnapshot snapshot, Action action) throws IOException {
     SortedRewrite rewrite = new SortedRewrite(table, settings.spillDir(), settings.rowsInMemory());
     if (action instanceof MaintenancePlan.Compact c) {
       SortedRewrite.Outcome o = rewrite.rewrite(snapshot, c.files(), c.targetFileBytes(), c.sortOrder(), Optional.empty(), "compact");
