@@ -97,12 +97,21 @@ public final class LakeWatch implements AutoCloseable {
   /**
    * Visits the event ids that each commit after {@code afterSnapshotId} added, commit by commit, oldest
    * first, and returns the last commit visited ({@code afterSnapshotId}'s own when there is none newer).
+   * Commits that rewrite files (maintenance) add no events and are passed over.
+   *
+   * @throws IllegalStateException when {@code afterSnapshotId} is no longer among the table's snapshots
+   *     (snapshot expiry removed it before this caught up)
    */
   long forEachEventIdAfter(long afterSnapshotId, EventIdVisitor visitor) throws IOException {
     Table table = table();
+    List<Commit> commits = commits(table);
+    if (commits.stream().noneMatch(c -> c.snapshotId() == afterSnapshotId)) {
+      throw new IllegalStateException("snapshot " + afterSnapshotId + " is no longer in the table's history (expired by"
+          + " maintenance?): the commits after it cannot be followed; keep snapshots longer than the reader's poll interval");
+    }
     long last = afterSnapshotId;
     boolean after = false;
-    for (Commit commit : commits(table)) {
+    for (Commit commit : commits) {
       if (after) {
         try (CloseableIterable<Record> rows =
             IcebergGenerics.read(table).select("event_id").appendsBetween(commit.parentId(), commit.snapshotId()).build()) {
@@ -145,9 +154,9 @@ public final class LakeWatch implements AutoCloseable {
     return checksum(IcebergGenerics.read(table()), progress);
   }
 
-  /** The checksum of the events the commits after {@code afterSnapshotId} added, read from the data files. */
-  EventChecksum checksumAfter(long afterSnapshotId, Progress progress) throws IOException {
-    return checksum(IcebergGenerics.read(table()).appendsAfter(afterSnapshotId), progress);
+  /** The checksum of every event in snapshot {@code snapshotId}, read from the data files. */
+  EventChecksum checksumAt(long snapshotId, Progress progress) throws IOException {
+    return checksum(IcebergGenerics.read(table()).useSnapshot(snapshotId), progress);
   }
 
   private static EventChecksum checksum(IcebergGenerics.ScanBuilder scan, Progress progress) throws IOException {

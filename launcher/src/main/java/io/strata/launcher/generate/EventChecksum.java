@@ -39,6 +39,21 @@ public final class EventChecksum {
     return count;
   }
 
+  /**
+   * The checksum of this set without the events of {@code subset}, which it must contain: the lake's
+   * whole table minus what it held before a run is the run's own events, however maintenance has
+   * rewritten their files in between.
+   */
+  public EventChecksum minus(EventChecksum subset) {
+    if (subset.count > count) {
+      throw new IllegalArgumentException("cannot take " + subset.count + " events from " + count);
+    }
+    EventChecksum difference = new EventChecksum();
+    difference.count = count - subset.count;
+    difference.sum = sum - subset.sum;
+    return difference;
+  }
+
   /** {@code <count>:<sum as 16 hex digits>}. */
   public String value() {
     return count + ":" + String.format("%016x", sum);
