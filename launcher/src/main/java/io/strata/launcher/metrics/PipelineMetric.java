@@ -24,6 +24,7 @@ enum PipelineMetric {
   LAKE_SINCE_COMMIT("elapsedSecondsSinceLastSuccessfulCommit", "strata_lake_seconds_since_last_commit", false, "Seconds since the last successful lake commit"),
   CHECKPOINTS_COMPLETED("numberOfCompletedCheckpoints", "strata_checkpoints_completed", true, "Checkpoints the job completed since it started"),
   CHECKPOINTS_FAILED("numberOfFailedCheckpoints", "strata_checkpoints_failed", true, "Checkpoints of the job that failed since it started"),
+  JOB_RESTARTS("numRestarts", "strata_job_restarts", false, "Times the job has restarted after a task failure since the stack started it"),
   CHECKPOINT_DURATION("lastCheckpointDuration", "strata_checkpoint_last_duration_ms", false, "Duration of the job's last completed checkpoint, trigger to acknowledged"),
   CHECKPOINT_SIZE("lastCheckpointSize", "strata_checkpoint_last_size_bytes", false, "Bytes the job's last checkpoint uploaded (incremental: the files written since the one before)"),
   CHECKPOINT_FULL_SIZE("lastCheckpointFullSize", "strata_checkpoint_last_full_size_bytes", false, "Bytes of all the state the job's last checkpoint refers to"),
