@@ -65,7 +65,7 @@ public final class ViewFreshness {
     long count = rate * duration.toSeconds();
     Iterator<io.strata.launcher.generate.GeneratedRecord> load =
         new EventGenerator(new GeneratorConfig(count, 0.05, 0.01, 5, 200, Instant.now().minus(Duration.ofDays(1)),
-            Duration.ofDays(1), 77));
+            Duration.ofDays(1), 77), false);
     CompletableFuture<GeneratorRun.SendReport> sending =
         CompletableFuture.supplyAsync(() -> {
           try {
