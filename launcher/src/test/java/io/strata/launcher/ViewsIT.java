@@ -10,17 +10,12 @@ import io.strata.launcher.generate.EventGenerator;
 import io.strata.launcher.generate.GeneratedRecord;
 import io.strata.launcher.generate.GeneratorConfig;
 import io.strata.launcher.generate.GeneratorRun;
-import io.strata.launcher.metrics.MetricsText;
 import io.strata.launcher.stack.StackConfig;
 import io.strata.launcher.stack.StrataStack;
 import io.strata.views.store.StoredView;
 import io.strata.views.store.ViewAddress;
 import io.strata.views.store.ViewStore;
 import io.strata.views.store.ViewStores;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -120,18 +115,11 @@ class ViewsIT {
         assertThat(view.revision()).isEqualTo(e.revision());
       }
       // The injected failure restarted the views job once, as /metrics tells an operator; nothing else restarted.
-      Map<String, Double> metrics = scrapeMetrics(stack.config().metricsPort());
+      Map<String, Double> metrics = PipelineExactlyOnceIT.scrape(stack.config().metricsPort());
       assertThat(metrics).containsEntry("strata_job_restarts{job=\"views\"}", failing ? 1.0 : 0.0)
           .containsEntry("strata_job_restarts{job=\"ingest\"}", 0.0)
           .containsEntry("strata_job_restarts{job=\"tier\"}", 0.0);
     }
-  }
-
-  private static Map<String, Double> scrapeMetrics(int port) throws Exception {
-    HttpResponse<String> response = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).isEqualTo(200);
-    return MetricsText.parse(response.body());
   }
 
   private static Optional<StoredView> read(ViewStore store, ReferenceViews.Expected e) {

@@ -105,25 +105,26 @@ public final class LakeWatch implements AutoCloseable {
   long forEachEventIdAfter(long afterSnapshotId, EventIdVisitor visitor) throws IOException {
     Table table = table();
     List<Commit> commits = commits(table);
-    if (commits.stream().noneMatch(c -> c.snapshotId() == afterSnapshotId)) {
-      throw new IllegalStateException("snapshot " + afterSnapshotId + " is no longer in the table's history (expired by"
-          + " maintenance?): the commits after it cannot be followed; keep snapshots longer than the reader's poll interval");
-    }
-    long last = afterSnapshotId;
-    boolean after = false;
-    for (Commit commit : commits) {
-      if (after) {
-        try (CloseableIterable<Record> rows =
-            IcebergGenerics.read(table).select("event_id").appendsBetween(commit.parentId(), commit.snapshotId()).build()) {
-          for (Record row : rows) {
-            visitor.visit(commit, (String) row.getField("event_id"));
-          }
+    int start = indexOf(commits, afterSnapshotId);
+    for (Commit commit : commits.subList(start + 1, commits.size())) {
+      try (CloseableIterable<Record> rows =
+          IcebergGenerics.read(table).select("event_id").appendsBetween(commit.parentId(), commit.snapshotId()).build()) {
+        for (Record row : rows) {
+          visitor.visit(commit, (String) row.getField("event_id"));
         }
-        last = commit.snapshotId();
       }
-      after |= commit.snapshotId() == afterSnapshotId;
     }
-    return last;
+    return commits.get(commits.size() - 1).snapshotId();
+  }
+
+  private static int indexOf(List<Commit> commits, long snapshotId) {
+    for (int i = 0; i < commits.size(); i++) {
+      if (commits.get(i).snapshotId() == snapshotId) {
+        return i;
+      }
+    }
+    throw new IllegalStateException("snapshot " + snapshotId + " is no longer in the table's history (expired by"
+        + " maintenance?): the commits after it cannot be followed; keep snapshots longer than the reader's poll interval");
   }
 
   /**

@@ -1,10 +1,19 @@
 package io.strata.tiering.lake;
 
-import org.apache.iceberg.*;
-import org.apache.iceberg.catalog.*;
+import java.util.Map;
+import org.apache.iceberg.AppendFiles;
+import org.apache.iceberg.DataFile;
+import org.apache.iceberg.DataFiles;
+import org.apache.iceberg.FileFormat;
+import org.apache.iceberg.HasTableOperations;
+import org.apache.iceberg.PartitionSpec;
+import org.apache.iceberg.Schema;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.TableMetadataParser;
+import org.apache.iceberg.catalog.Namespace;
+import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.inmemory.InMemoryCatalog;
 import org.apache.iceberg.types.Types;
-import java.util.Map;
 
 /**
  * What each snapshot a table keeps costs: commit time and {@code metadata.json} size as snapshots
@@ -27,8 +36,7 @@ public class SnapshotMetadataCost {
     for (int i = 1; i <= total; i++) {
       AppendFiles append = table.newAppend();
       for (int f = 0; f < 10; f++) {
-        append.appendFile(DataFiles.builder(spec).withPath("s3://b/d/" + i + "-" + f + ".parquet").withFileSizeInBytes(100_000).withRecordCount(1000)
-            .withPartitionPath("t_day=2026-12-0" + (1 + f % 5) + "/k=type" + f).withFormat(FileFormat.PARQUET).build());
+        append.appendFile(file(spec, "s3://b/d/" + i + "-" + f + ".parquet", 100_000, 1000, "t_day=2026-12-0" + (1 + f % 5) + "/k=type" + f));
       }
       append.set("flink.max-committed-checkpoint-id", Integer.toString(i)).set("flink.job-id", "0123456789abcdef0123456789abcdef")
           .set("flink.operator-id", "fedcba9876543210fedcba9876543210").commit();
@@ -36,8 +44,7 @@ public class SnapshotMetadataCost {
         long s = System.nanoTime();
         int n = 20;
         for (int j = 0; j < n; j++) {
-          table.newFastAppend().appendFile(DataFiles.builder(spec).withPath("s3://b/x/" + i + "-" + j).withFileSizeInBytes(1).withRecordCount(1)
-              .withPartitionPath("t_day=2026-12-01/k=type0").withFormat(FileFormat.PARQUET).build()).commit();
+          table.newFastAppend().appendFile(file(spec, "s3://b/x/" + i + "-" + j, 1, 1, "t_day=2026-12-01/k=type0")).commit();
         }
         double ms = (System.nanoTime() - s) / 1e6 / n;
         String json = TableMetadataParser.toJson(((HasTableOperations) table).operations().current());
@@ -46,5 +53,10 @@ public class SnapshotMetadataCost {
       }
     }
     System.out.printf("total %.0f s%n", (System.nanoTime() - t0) / 1e9);
+  }
+
+  private static DataFile file(PartitionSpec spec, String path, long bytes, long rows, String partition) {
+    return DataFiles.builder(spec).withPath(path).withFileSizeInBytes(bytes).withRecordCount(rows).withPartitionPath(partition)
+        .withFormat(FileFormat.PARQUET).build();
   }
 }
