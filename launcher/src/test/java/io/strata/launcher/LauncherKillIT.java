@@ -89,7 +89,14 @@ class LauncherKillIT {
 
     try (LauncherProcess second = LauncherProcess.start(settings, errors)) {
       assertThat(second.awaitReady(Duration.ofMinutes(3))).startsWith("Strata is ready");
-      PipelineAssertions.assertExactlyOnce(generator, invalid, bootstrap, catalog);
+      try {
+        PipelineAssertions.assertExactlyOnce(generator, invalid, bootstrap, catalog);
+      } catch (AssertionError e) {
+        // What the restarted stack said is the only record of why it fell short: its data directory
+        // and output go with the test.
+        second.printOutputTail("restarted launcher", 300);
+        throw e;
+      }
       await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2))
           .untilAsserted(() -> assertThat(api.differences(views)).as("views that differ from the reference fold").isEmpty());
       assertThat(maintenanceRuns(catalog)).as("maintenance actions, by outcome")

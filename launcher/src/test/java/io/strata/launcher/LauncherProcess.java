@@ -81,6 +81,14 @@ final class LauncherProcess implements AutoCloseable {
     return output;
   }
 
+  /** The last lines the process wrote to standard output, on standard error, for a failing test's log. */
+  void printOutputTail(String label, int lines) {
+    List<String> all = List.copyOf(output);
+    System.err.println("---- " + label + ": last " + Math.min(lines, all.size()) + " of " + all.size() + " output lines");
+    all.subList(Math.max(0, all.size() - lines), all.size()).forEach(System.err::println);
+    System.err.println("---- end of " + label);
+  }
+
   @Override
   public void close() throws InterruptedException {
     if (process.isAlive()) {
