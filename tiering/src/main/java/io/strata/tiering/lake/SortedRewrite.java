@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.UUID;
 import org.apache.iceberg.DataFile;
+import org.apache.iceberg.DataFiles;
 import org.apache.iceberg.FileFormat;
 import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.RewriteFiles;
@@ -36,6 +37,7 @@ import org.apache.iceberg.io.DataWriter;
 import org.apache.iceberg.io.InputFile;
 import org.apache.iceberg.io.OutputFileFactory;
 import org.apache.iceberg.parquet.Parquet;
+import org.apache.iceberg.util.PropertyUtil;
 
 /**
  * Rewrites some data files of one partition into files of a target size, their rows sorted, and
@@ -60,8 +62,16 @@ public final class SortedRewrite {
    */
   public record Outcome(int filesBefore, int filesAfter, long bytesBefore, long bytesAfter, long rows, long snapshotId) {}
 
-  /** Row-group size of the files a rewrite writes. */
-  static final long ROW_GROUP_BYTES = 8L << 20;
+  /**
+   * Row groups per file a rewrite aims at. A sorted file's groups each cover a narrow key range, so a
+   * reader filtering on the leading sort columns skips all but one or two of them by their min/max
+   * statistics: the more groups, the less it reads, while a footer of a few dozen groups stays small.
+   */
+  static final int ROW_GROUPS_PER_FILE = 32;
+  /** Below this a row group's own overhead (footer entries, page headers, a read each) outweighs what it skips. */
+  static final long MIN_ROW_GROUP_BYTES = 128L << 10;
+  /** Parquet's default is 128 MB; a cold file of 512 MB still gets 64 groups. */
+  static final long MAX_ROW_GROUP_BYTES = 8L << 20;
 
   private final Table table;
   private final Path spillDir;
@@ -122,8 +132,8 @@ public final class SortedRewrite {
       // own size estimate would cut files early: it counts buffered rows before compression.)
       long bytesBefore = old.stream().mapToLong(DataFile::fileSizeInBytes).sum();
       long fileCount = Math.max(1, (bytesBefore + targetFileBytes - 1) / targetFileBytes);
-      Output out = new Output(writers(schema, order, compression), outputFiles(), spec, partition,
-          (expectedRows + fileCount - 1) / fileCount);
+      Output out = new Output(writers(schema, order, compression, rowGroupBytes(bytesBefore / fileCount)), outputFiles(), spec,
+          partition, (expectedRows + fileCount - 1) / fileCount, splitTargetBytes());
       long rows;
       try (out) {
         rows = runs.isEmpty() ? writeAll(buffer.iterator(), out) : merge(runs, buffer, comparator, schema, out);
@@ -182,12 +192,43 @@ public final class SortedRewrite {
     return tables.sameOrder(order) ? tables : SortOrder.unsorted();
   }
 
-  private GenericFileWriterFactory writers(Schema schema, SortOrder order, Optional<String> compression) {
+  /** The row-group size for files of about {@code fileBytes}: {@link #ROW_GROUPS_PER_FILE} groups, within the bounds. */
+  static long rowGroupBytes(long fileBytes) {
+    return Math.max(MIN_ROW_GROUP_BYTES, Math.min(MAX_ROW_GROUP_BYTES, fileBytes / ROW_GROUPS_PER_FILE));
+  }
+
+  /** The table's split size for readers ({@code read.split.target-size}, Iceberg's default 128 MB). */
+  private long splitTargetBytes() {
+    return PropertyUtil.propertyAsLong(table.properties(), TableProperties.SPLIT_SIZE, TableProperties.SPLIT_SIZE_DEFAULT);
+  }
+
+  /**
+   * The split offsets a file records: the first row group's, then the first of each later run of groups
+   * that reaches {@code targetBytes}. Iceberg's planners (Spark's, Flink's, Trino's) make one split per
+   * recorded offset and ignore their target size when a file has offsets, so a file that records every
+   * row group (what the writer does) is read as one split per group: for a sorted file of many small
+   * groups, thousands of splits that cost more than the groups they skip (measured: 6,061 splits, a
+   * timeline 8x slower). Any subset of the groups' starts is a valid set of offsets: recorded this way a
+   * file is planned in splits of the table's target size, and a split's reader still skips the groups
+   * inside it by their statistics.
+   */
+  static List<Long> splitOffsets(List<Long> rowGroupOffsets, long targetBytes) {
+    if (rowGroupOffsets == null || rowGroupOffsets.isEmpty()) {
+      return rowGroupOffsets;
+    }
+    List<Long> kept = new ArrayList<>();
+    kept.add(rowGroupOffsets.get(0));
+    for (long offset : rowGroupOffsets) {
+      if (offset - kept.get(kept.size() - 1) >= targetBytes) {
+        kept.add(offset);
+      }
+    }
+    return List.copyOf(kept);
+  }
+
+  private GenericFileWriterFactory writers(Schema schema, SortOrder order, Optional<String> compression, long rowGroupBytes) {
     Map<String, String> properties = new HashMap<>(table.properties());
-    // Row groups of 8 MB rather than Parquet's 128 MB, so that a reader can skip the groups of a big
-    // sorted file whose min/max statistics exclude its filter. (1 MB groups measured slower in
-    // strata bench-lake: a timeline 11x faster after compaction against 14x; BENCHMARKS.md.)
-    properties.put(TableProperties.PARQUET_ROW_GROUP_SIZE_BYTES, Long.toString(ROW_GROUP_BYTES));
+    properties.put(TableProperties.PARQUET_ROW_GROUP_SIZE_BYTES, Long.toString(rowGroupBytes));
     compression.ifPresent(codec -> {
       properties.put(TableProperties.PARQUET_COMPRESSION, codec);
       if (codec.equals("zstd")) {
@@ -237,16 +278,19 @@ public final class SortedRewrite {
     private final PartitionSpec spec;
     private final StructLike partition;
     private final long rowsPerFile;
+    private final long splitTargetBytes;
     private final List<DataFile> files = new ArrayList<>();
     private DataWriter<Record> current;
     private long rowsInCurrent;
 
-    Output(GenericFileWriterFactory writers, OutputFileFactory names, PartitionSpec spec, StructLike partition, long rowsPerFile) {
+    Output(GenericFileWriterFactory writers, OutputFileFactory names, PartitionSpec spec, StructLike partition, long rowsPerFile,
+        long splitTargetBytes) {
       this.writers = writers;
       this.names = names;
       this.spec = spec;
       this.partition = partition;
       this.rowsPerFile = Math.max(1, rowsPerFile);
+      this.splitTargetBytes = splitTargetBytes;
     }
 
     void write(Record row) throws IOException {
@@ -263,7 +307,9 @@ public final class SortedRewrite {
 
     private void closeCurrent() throws IOException {
       current.close();
-      files.add(current.toDataFile());
+      DataFile written = current.toDataFile();
+      files.add(DataFiles.builder(spec).copy(written)
+          .withSplitOffsets(splitOffsets(written.splitOffsets(), splitTargetBytes)).build());
       current = null;
     }
 

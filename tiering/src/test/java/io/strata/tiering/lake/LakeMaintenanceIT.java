@@ -9,6 +9,7 @@ import io.strata.tiering.PartitionFiles;
 import io.strata.tiering.PolicyDecisions;
 import io.strata.tiering.TieringPolicy;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -22,12 +23,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.StreamSupport;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
+import org.apache.iceberg.TableProperties;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.data.IcebergGenerics;
@@ -35,6 +38,9 @@ import org.apache.iceberg.data.Record;
 import org.apache.iceberg.data.parquet.GenericParquetReaders;
 import org.apache.iceberg.io.CloseableIterable;
 import org.apache.iceberg.parquet.Parquet;
+import org.apache.iceberg.util.PropertyUtil;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.io.LocalInputFile;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -106,6 +112,31 @@ class LakeMaintenanceIT {
     return out;
   }
 
+  private int rowGroups(Table table, DataFile file) throws IOException {
+    Path local = dir.resolve("footer-" + UUID.randomUUID() + ".parquet");
+    try (InputStream in = table.io().newInputFile(file.location()).newStream()) {
+      Files.copy(in, local);
+    }
+    try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(local))) {
+      return reader.getRowGroups().size();
+    } finally {
+      Files.delete(local);
+    }
+  }
+
+  /** The splits a planner makes of the file at the table's split size (Iceberg's, as Trino and Spark use it). */
+  private static int splits(Table table, DataFile file) throws IOException {
+    try (CloseableIterable<FileScanTask> tasks = table.newScan().planFiles()) {
+      for (FileScanTask task : tasks) {
+        if (task.file().location().equals(file.location())) {
+          long target = PropertyUtil.propertyAsLong(table.properties(), TableProperties.SPLIT_SIZE, TableProperties.SPLIT_SIZE_DEFAULT);
+          return (int) StreamSupport.stream(task.split(target).spliterator(), false).count();
+        }
+      }
+    }
+    throw new AssertionError(file.location() + " is not live");
+  }
+
   private static List<Record> rowsOf(Table table, DataFile file) throws IOException {
     List<Record> rows = new ArrayList<>();
     try (CloseableIterable<Record> it = Parquet.read(table.io().newInputFile(file.location())).project(table.schema())
@@ -168,6 +199,10 @@ class LakeMaintenanceIT {
         assertThat(order.compare(rows.get(i - 1), rows.get(i))).as("row %d of %s in sort order", i, f.location()).isLessThanOrEqualTo(0);
       }
       assertThat(f.sortOrderId()).isEqualTo(table.sortOrder().orderId());
+      // Small row groups that statistics can skip, but one split for a reader: the file is smaller
+      // than the table's split size, so it records only its first group's offset.
+      assertThat(rowGroups(table, f)).as("row groups of %s", f.location()).isGreaterThanOrEqualTo(5);
+      assertThat(splits(table, f)).as("splits of %s", f.location()).isEqualTo(1);
     }
 
     // The next decision leaves the compacted partition alone until more small files arrive than allowed.
