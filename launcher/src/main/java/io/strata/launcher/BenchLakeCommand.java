@@ -19,13 +19,14 @@ import picocli.CommandLine.Option;
 
 /** {@code strata bench-lake}: the lake before and after sorted compaction, on events the pipeline wrote. */
 @Command(name = "bench-lake", description = "Send N events through the pipeline (Kafka, ingest, tier: a commit per checkpoint), then time"
-    + " one entity's timeline and a one-day aggregate on Trino before and after one sorted compaction of the shipped policy;"
+    + " one entity's timeline and a one-day aggregate on Trino before and after one sorted compaction of the shipped policy, and"
+    + " again after its cold tier rolls every complete month up;"
     + " files per partition, ratios, a chart, a row in BENCHMARKS.md.")
 final class BenchLakeCommand implements Callable<Integer> {
   private static final String HEADING = "## Lake layout: before and after sorted compaction (strata bench-lake)";
   private static final String HEADER =
-      "| date | commit | rows | files before -> after (per partition, median) | timeline ms before -> after | one-day aggregate ms before -> after | compaction | load |\n"
-          + "|---|---|---|---|---|---|---|---|";
+      "| date | commit | rows | files before -> after (per partition, median) | timeline ms before -> after | one-day aggregate ms before -> after | compaction | load | after the cold roll-up: files, timeline ms, one-day ms, roll-up |\n"
+          + "|---|---|---|---|---|---|---|---|---|";
 
   @Option(names = "--events", defaultValue = "10000000", description = "Events to send, over 30 days of event time (default: ${DEFAULT-VALUE}).")
   long events;
@@ -68,10 +69,11 @@ final class BenchLakeCommand implements Callable<Integer> {
     Path chart = runDir.resolve("lake-layout.png");
     LakeBenchmark.chart(r, commit, chart);
     String row = String.format(Locale.ROOT,
-        "| %s | %s | %,d | %,d -> %,d (%d -> %d) | %.0f -> %.0f (x%.1f) | %.0f -> %.0f (x%.1f) | %.0f s | %.0f s |",
+        "| %s | %s | %,d | %,d -> %,d (%d -> %d) | %.0f -> %.0f (x%.1f) | %.0f -> %.0f (x%.1f) | %.0f s | %.0f s | %,d, %.0f (x%.1f), %.0f, %.0f s |",
         LocalDate.now(ZoneOffset.UTC), commit, r.rows(), r.before().files(), r.after().files(), r.before().medianFiles(),
         r.after().medianFiles(), r.timelineBefore().median(), r.timelineAfter().median(), r.timelineSpeedup(), r.dayBefore().median(),
-        r.dayAfter().median(), r.daySpeedup(), r.compactionSeconds(), r.loadSeconds());
+        r.dayAfter().median(), r.daySpeedup(), r.compactionSeconds(), r.loadSeconds(), r.cold().files(), r.timelineCold().median(),
+        r.timelineColdSpeedup(), r.dayCold().median(), r.coldSeconds());
     MarkdownTable.appendRow(markdown, HEADING, HEADER, row);
     System.out.println("strata bench-lake: chart " + chart + "; added a row to " + markdown);
     return 0;

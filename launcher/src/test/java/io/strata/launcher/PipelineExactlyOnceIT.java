@@ -79,7 +79,7 @@ class PipelineExactlyOnceIT {
             .isEqualTo(Integer.parseInt(current.summary().get("total-data-files")));
         assertThat(partitions).allSatisfy(p -> {
           assertThat(p.eventType()).isIn("order.placed", "order.shipped", "user.signed_up", "page.viewed", "payment.failed");
-          assertThat(p.day()).isBetween(java.time.LocalDate.parse("2026-11-20"), java.time.LocalDate.parse("2026-11-25"));
+          assertThat(p.start()).isBetween(java.time.LocalDate.parse("2026-11-20"), java.time.LocalDate.parse("2026-11-25"));
           assertThat(p.files()).allSatisfy(f -> assertThat(f.committedAt())
               .isBetween(firstCommit, java.time.Instant.now()));
         });

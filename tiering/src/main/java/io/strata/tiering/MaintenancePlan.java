@@ -32,7 +32,12 @@ public record MaintenancePlan(TieringPolicy policy, List<Action> actions, Instan
   public record Compact(PartitionFiles partition, List<PartitionFiles.DataFile> files, int filesAfter, long targetFileBytes,
       List<String> sortOrder) implements Action {}
 
-  /** Rewrite the whole partition once into bigger files with stronger compression. */
+  /**
+   * Rewrite files of a cold month, sorted, into bigger files with stronger compression, in the month's
+   * partition: the files of its day partitions (rolled up), or of the month partition itself (merged).
+   *
+   * @param partition the month partition the new files go to, with the files it holds now
+   */
   public record MakeCold(PartitionFiles partition, List<PartitionFiles.DataFile> files, int filesAfter, long targetFileBytes,
       String compression, List<String> sortOrder) implements Action {}
 

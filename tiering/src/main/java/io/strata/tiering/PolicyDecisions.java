@@ -3,16 +3,23 @@ package io.strata.tiering;
 import io.strata.tiering.MaintenancePlan.Action;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a policy decides for a table's partitions at a given time, in plain Java with the time passed in.
  * For each partition it governs, the first that applies of:
  *
  * <ol>
- *   <li>expire: the partition's day ended at least {@code expire-after} ago (whole partitions only);
- *   <li>make cold: the day ended at least {@code cold.after} ago and the partition has more files than
- *       its bytes need at the cold target size;
+ *   <li>expire: the partition's span (its day, or its month) ended at least {@code expire-after} ago
+ *       (whole partitions only);
+ *   <li>make cold: its month ended at least {@code cold.after} ago. A month turns cold whole: the day
+ *       partitions of a cold month (of one event type) are rolled up, sorted, into that month's
+ *       partition, in as few files as their bytes need at the cold target size, with the cold codec. A
+ *       day partition can hold only a day's rows, so its files cannot grow past them (2.4 MB a day and
+ *       type at 10 million events a month); a month's can. A month partition with more files than its
+ *       bytes need (days rolled up at different passes, late events) is merged again;
  *   <li>compact: of its files at least {@code compaction.after} old, more than the policy allows, which
  *       is {@code max-files-per-partition} or the files their bytes need at the target size, whichever
  *       is more (so a compacted partition is left alone until new files arrive). Only the small files
@@ -25,6 +32,9 @@ public final class PolicyDecisions {
 
   public static MaintenancePlan decide(TieringPolicy policy, List<PartitionFiles> partitions, Instant now) {
     List<Action> actions = new ArrayList<>();
+    // Cold months: their day partitions to roll up, and the month partitions that already hold some.
+    Map<PartitionFiles, List<PartitionFiles>> coldDays = new LinkedHashMap<>();
+    Map<PartitionFiles, PartitionFiles> coldMonths = new LinkedHashMap<>();
     for (PartitionFiles partition : partitions) {
       if (!policy.governs(partition.eventType()) || partition.files().isEmpty()) {
         continue;
@@ -33,12 +43,11 @@ public final class PolicyDecisions {
         actions.add(new MaintenancePlan.Expire(partition, partition.files()));
         continue;
       }
-      if (policy.cold().isPresent() && !partition.end().plus(policy.cold().get().after()).isAfter(now)) {
-        TieringPolicy.Cold cold = policy.cold().get();
-        int needed = filesFor(partition.bytes(), cold.targetFileBytes());
-        if (partition.files().size() > needed) {
-          actions.add(new MaintenancePlan.MakeCold(partition, partition.files(), needed, cold.targetFileBytes(),
-              cold.compression(), policy.compaction().sortOrder()));
+      if (policy.cold().isPresent() && !partition.monthEnd().plus(policy.cold().get().after()).isAfter(now)) {
+        if (partition.span() == PartitionFiles.Span.DAY) {
+          coldDays.computeIfAbsent(partition.monthPartition(), k -> new ArrayList<>()).add(partition);
+        } else {
+          coldMonths.put(partition.monthPartition(), partition);
         }
         continue;
       }
@@ -62,6 +71,22 @@ public final class PolicyDecisions {
             compaction.targetFileBytes(), compaction.sortOrder()));
       }
     }
+    policy.cold().ifPresent(cold -> {
+      coldDays.forEach((month, days) -> {
+        List<PartitionFiles.DataFile> files = days.stream().flatMap(d -> d.files().stream()).toList();
+        long bytes = files.stream().mapToLong(PartitionFiles.DataFile::bytes).sum();
+        PartitionFiles target = coldMonths.getOrDefault(month, month);
+        actions.add(new MaintenancePlan.MakeCold(target, files, filesFor(bytes, cold.targetFileBytes()), cold.targetFileBytes(),
+            cold.compression(), policy.compaction().sortOrder()));
+      });
+      coldMonths.forEach((key, month) -> {
+        int needed = filesFor(month.bytes(), cold.targetFileBytes());
+        if (!coldDays.containsKey(key) && month.files().size() > needed) {
+          actions.add(new MaintenancePlan.MakeCold(month, month.files(), needed, cold.targetFileBytes(), cold.compression(),
+              policy.compaction().sortOrder()));
+        }
+      });
+    });
     return new MaintenancePlan(policy, actions, now.minus(policy.snapshotRetention()), policy.minSnapshots(),
         now.minus(policy.orphanMinAge()));
   }

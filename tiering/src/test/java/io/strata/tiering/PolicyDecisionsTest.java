@@ -14,6 +14,7 @@ class PolicyDecisionsTest {
   private static final long MB = 1L << 20;
   private static final TieringPolicy POLICY = PolicyFiles.parse("events.yaml", PolicyFilesTest.VALID, PolicyFilesTest.COLUMNS);
   private static final Instant NOW = Instant.parse("2026-12-02T12:00:00Z");
+  private static final List<String> SORT = List.of("tenant_id", "entity_id", "event_time");
 
   private static PartitionFiles partition(String type, LocalDate day, int files, long bytesEach, Instant committedAt) {
     List<PartitionFiles.DataFile> list = new ArrayList<>();
@@ -36,19 +37,58 @@ class PolicyDecisionsTest {
     PartitionFiles old = partition("page.viewed", ended400DaysAgo, 3, 600 * MB, NOW.minus(Duration.ofDays(401)));
     PartitionFiles younger = partition("page.viewed", ended400DaysAgo.plusDays(1), 1, 600 * MB, NOW.minus(Duration.ofDays(400)));
 
-    assertThat(decide(old, younger)).containsExactly(new MaintenancePlan.Expire(old, old.files()));
-    assertThat(PolicyDecisions.decide(POLICY, List.of(younger), Instant.parse("2026-12-02T23:59:59.999Z")).actions()).isEmpty();
-    assertThat(PolicyDecisions.decide(POLICY, List.of(younger), Instant.parse("2026-12-03T00:00:00Z")).actions()).hasSize(1);
+    // (Both days are in a cold month too: the younger one is rolled up meanwhile.)
+    assertThat(decide(old, younger)).filteredOn(MaintenancePlan.Expire.class::isInstance)
+        .containsExactly(new MaintenancePlan.Expire(old, old.files()));
+    assertThat(PolicyDecisions.decide(POLICY, List.of(younger), Instant.parse("2026-12-02T23:59:59.999Z")).actions())
+        .noneMatch(MaintenancePlan.Expire.class::isInstance);
+    assertThat(PolicyDecisions.decide(POLICY, List.of(younger), Instant.parse("2026-12-03T00:00:00Z")).actions())
+        .containsExactly(new MaintenancePlan.Expire(younger, younger.files()));
   }
 
   @Test
-  void anOldPartitionTurnsColdOnceIntoAsFewFilesAsItsBytesNeed() {
-    PartitionFiles month = partition("order.placed", LocalDate.parse("2026-10-01"), 10, 100 * MB, NOW.minus(Duration.ofDays(60)));
-    assertThat(decide(month)).containsExactly(new MaintenancePlan.MakeCold(month, month.files(), 2, 512 * MB, "zstd",
-        List.of("tenant_id", "entity_id", "event_time")));
+  void theDaysOfAColdMonthRollUpIntoTheMonthsPartitionInAsFewFilesAsTheirBytesNeed() {
+    // cold.after 30d: October ended on November 1st, 31 days before NOW; November ends 29 days after it.
+    PartitionFiles first = partition("order.placed", LocalDate.parse("2026-10-01"), 10, 50 * MB, NOW.minus(Duration.ofDays(60)));
+    PartitionFiles last = partition("order.placed", LocalDate.parse("2026-10-31"), 10, 50 * MB, NOW.minus(Duration.ofDays(31)));
+    PartitionFiles pages = partition("page.viewed", LocalDate.parse("2026-10-31"), 1, 5 * MB, NOW.minus(Duration.ofDays(31)));
+    PartitionFiles november = partition("order.placed", LocalDate.parse("2026-11-01"), 1, 100 * MB, NOW.minus(Duration.ofDays(30)));
+    PartitionFiles octoberOrders = new PartitionFiles("order.placed", LocalDate.parse("2026-10-01"), PartitionFiles.Span.MONTH, List.of());
+    List<PartitionFiles.DataFile> both = new ArrayList<>(first.files());
+    both.addAll(last.files());
 
-    PartitionFiles alreadyCold = partition("order.placed", LocalDate.parse("2026-10-01"), 2, 500 * MB, NOW.minus(Duration.ofDays(50)));
-    assertThat(decide(alreadyCold)).isEmpty();
+    assertThat(decide(first, last, pages, november)).containsExactlyInAnyOrder(
+        new MaintenancePlan.MakeCold(octoberOrders, both, 2, 512 * MB, "zstd", SORT),
+        new MaintenancePlan.MakeCold(pages.monthPartition(), pages.files(), 1, 512 * MB, "zstd", SORT));
+    assertThat(octoberOrders.describe()).isEqualTo("event_type=order.placed/event_time_month=2026-10");
+    assertThat(octoberOrders.end()).isEqualTo(Instant.parse("2026-11-01T00:00:00Z"));
+  }
+
+  @Test
+  void aColdMonthsPartitionIsMergedOnlyWhenItHoldsMoreFilesThanItsBytesNeed() {
+    LocalDate october = LocalDate.parse("2026-10-01");
+    PartitionFiles rolledUp = withSpan(partition("order.placed", october, 2, 500 * MB, NOW.minus(Duration.ofDays(20))));
+    assertThat(decide(rolledUp)).isEmpty();
+
+    PartitionFiles piecemeal = withSpan(partition("order.placed", october, 5, 100 * MB, NOW.minus(Duration.ofDays(20))));
+    assertThat(decide(piecemeal)).containsExactly(new MaintenancePlan.MakeCold(piecemeal, piecemeal.files(), 1, 512 * MB, "zstd", SORT));
+
+    // A late event's day partition rolls up into the month beside what it holds; the merge waits a pass.
+    PartitionFiles late = partition("order.placed", october.plusDays(3), 1, MB, NOW.minus(Duration.ofMinutes(20)));
+    assertThat(decide(piecemeal, late)).containsExactly(new MaintenancePlan.MakeCold(piecemeal, late.files(), 1, 512 * MB, "zstd", SORT));
+  }
+
+  @Test
+  void aMonthPartitionExpiresOnlyOnceItsWholeMonthIsPastTheAge() {
+    // expire-after 400d: October 2025 ended on November 1st 2025, 396 days before NOW.
+    PartitionFiles month = withSpan(partition("order.placed", LocalDate.parse("2025-10-01"), 1, 100 * MB, NOW.minus(Duration.ofDays(390))));
+    assertThat(decide(month)).as("October 2025 still has days younger than 400 days").noneMatch(a -> a instanceof MaintenancePlan.Expire);
+    assertThat(PolicyDecisions.decide(POLICY, List.of(month), Instant.parse("2026-12-06T00:00:00Z")).actions())
+        .containsExactly(new MaintenancePlan.Expire(month, month.files()));
+  }
+
+  private static PartitionFiles withSpan(PartitionFiles day) {
+    return new PartitionFiles(day.eventType(), day.start(), PartitionFiles.Span.MONTH, day.files());
   }
 
   @Test

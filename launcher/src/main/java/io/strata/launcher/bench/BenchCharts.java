@@ -64,12 +64,16 @@ final class BenchCharts {
     org.jfree.data.category.DefaultCategoryDataset data = new org.jfree.data.category.DefaultCategoryDataset();
     String before = String.format(Locale.ROOT, "as the pipeline leaves it (%,d files)", r.before().files());
     String after = String.format(Locale.ROOT, "after sorted compaction (%,d files)", r.after().files());
-    String timeline = String.format(Locale.ROOT, "one entity's timeline (%,d rows): x%.1f", r.timelineBefore().rows(), r.timelineSpeedup());
-    String day = String.format(Locale.ROOT, "one-day aggregate: x%.1f", r.daySpeedup());
+    String timeline = String.format(Locale.ROOT, "one entity's timeline (%,d rows): x%.1f, x%.1f", r.timelineBefore().rows(),
+        r.timelineSpeedup(), r.timelineColdSpeedup());
+    String day = String.format(Locale.ROOT, "one-day aggregate: x%.1f, x%.1f", r.daySpeedup(), r.dayBefore().median() / r.dayCold().median());
+    String cold = String.format(Locale.ROOT, "after the cold roll-up into months (%,d files)", r.cold().files());
     data.addValue(r.timelineBefore().median(), before, timeline);
     data.addValue(r.timelineAfter().median(), after, timeline);
+    data.addValue(r.timelineCold().median(), cold, timeline);
     data.addValue(r.dayBefore().median(), before, day);
     data.addValue(r.dayAfter().median(), after, day);
+    data.addValue(r.dayCold().median(), cold, day);
     JFreeChart chart = ChartFactory.createBarChart(
         String.format(Locale.ROOT, "Trino, warm, on %,d events written by the pipeline (%s)", r.rows(), commit),
         "query", "median ms (log scale)", data, PlotOrientation.VERTICAL, true, false, false);

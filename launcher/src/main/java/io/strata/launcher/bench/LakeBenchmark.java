@@ -48,9 +48,15 @@ public final class LakeBenchmark {
 
   /** What one run measured. */
   public record Result(long rows, Shape before, Shape after, SqlBenchmark.Timing timelineBefore, SqlBenchmark.Timing timelineAfter,
-      SqlBenchmark.Timing dayBefore, SqlBenchmark.Timing dayAfter, double compactionSeconds, double loadSeconds, String entity) {
+      SqlBenchmark.Timing dayBefore, SqlBenchmark.Timing dayAfter, double compactionSeconds, double loadSeconds, String entity,
+      Shape cold, SqlBenchmark.Timing timelineCold, SqlBenchmark.Timing dayCold, double coldSeconds) {
     public double timelineSpeedup() {
       return timelineBefore.median() / timelineAfter.median();
+    }
+
+    /** The timeline as the pipeline left the lake against after the cold roll-up. */
+    public double timelineColdSpeedup() {
+      return timelineBefore.median() / timelineCold.median();
     }
 
     public double daySpeedup() {
@@ -112,36 +118,60 @@ public final class LakeBenchmark {
           busiest[1], timelineBefore.rows(), timelineBefore.median(), dayBefore.median(), runs));
 
       TieringPolicy shipped = PolicyFiles.read(policyFile, EventsTable.columnNames());
-      TieringPolicy now = new TieringPolicy(shipped.name(), shipped.table(), shipped.eventTypes(), shipped.hotLogRetention(),
-          new TieringPolicy.Compaction(Duration.ZERO, shipped.compaction().targetFileBytes(), shipped.compaction().maxFilesPerPartition(),
-              shipped.compaction().sortOrder()),
-          shipped.cold(), shipped.expireAfter(), shipped.snapshotRetention(), shipped.minSnapshots(), shipped.orphanMinAge(),
-          shipped.file());
-      long compactStart = System.nanoTime();
-      List<RunRecord> records = new LakeMaintenance(catalog, new LakeMaintenance.Settings(spillDir, rowsInMemory, 3), Clock.systemUTC())
-          .run(List.of(now), false);
-      double compactionSeconds = (System.nanoTime() - compactStart) / 1e9;
-      long failed = records.stream().filter(r -> !r.succeeded()).count();
-      if (failed > 0) {
-        throw new IllegalStateException(failed + " maintenance actions failed: " + records);
-      }
-      long rewritten = records.stream().filter(r -> r.action().equals("compact") || r.action().equals("cold")).mapToLong(RunRecord::rows).sum();
-      log.accept(String.format("compaction: %,d rows in %.0f s (%,.0f rows/s), %d actions", rewritten, compactionSeconds,
-          rewritten / compactionSeconds, records.size()));
-
+      TieringPolicy.Compaction compactNow = new TieringPolicy.Compaction(Duration.ZERO, shipped.compaction().targetFileBytes(),
+          shipped.compaction().maxFilesPerPartition(), shipped.compaction().sortOrder());
+      LakeMaintenance maintenance =
+          new LakeMaintenance(catalog, new LakeMaintenance.Settings(spillDir, rowsInMemory, 3), Clock.systemUTC());
+      // Compaction as the shipped policy has it (its cold tier takes months older than 30 days: none here).
+      double compactionSeconds = pass(maintenance, with(shipped, compactNow, shipped.cold()), "compaction");
       Shape after = Shape.of(LakeSnapshot.read(catalog.loadTable(EventsTable.IDENTIFIER)).partitions());
-      SqlBenchmark.Timing timelineAfter = SqlBenchmark.time(trino, timeline, runs);
-      SqlBenchmark.Timing dayAfter = SqlBenchmark.time(trino, oneDay, runs);
-      if (timelineAfter.rows() != timelineBefore.rows() || dayAfter.rows() != dayBefore.rows()) {
-        throw new IllegalStateException("answers changed: timeline " + timelineBefore.rows() + " -> " + timelineAfter.rows()
-            + " rows, one-day aggregate " + dayBefore.rows() + " -> " + dayAfter.rows());
-      }
-      log.accept(String.format("after: %,d files (%d to %d per partition); timeline %.0f ms (x%.1f), one-day aggregate %.0f ms (x%.1f)",
-          after.files(), after.minFiles(), after.maxFiles(), timelineAfter.median(), timelineBefore.median() / timelineAfter.median(),
-          dayAfter.median(), dayBefore.median() / dayAfter.median()));
+      SqlBenchmark.Timing timelineAfter = sameAnswers(SqlBenchmark.time(trino, timeline, runs), timelineBefore, "timeline");
+      SqlBenchmark.Timing dayAfter = sameAnswers(SqlBenchmark.time(trino, oneDay, runs), dayBefore, "one-day aggregate");
+      log.accept(String.format("after compaction: %,d files (%d to %d per partition); timeline %.0f ms (x%.1f), one-day aggregate %.0f ms"
+          + " (x%.1f)", after.files(), after.minFiles(), after.maxFiles(), timelineAfter.median(),
+          timelineBefore.median() / timelineAfter.median(), dayAfter.median(), dayBefore.median() / dayAfter.median()));
+
+      // Then the policy's cold tier as if its age had come: every complete month rolled up, per event type.
+      TieringPolicy.Cold cold = shipped.cold().orElse(new TieringPolicy.Cold(Duration.ZERO, 512L << 20, "zstd"));
+      double coldSeconds = pass(maintenance,
+          with(shipped, compactNow, Optional.of(new TieringPolicy.Cold(Duration.ZERO, cold.targetFileBytes(), cold.compression()))),
+          "cold roll-up");
+      Shape rolled = Shape.of(LakeSnapshot.read(catalog.loadTable(EventsTable.IDENTIFIER)).partitions());
+      SqlBenchmark.Timing timelineCold = sameAnswers(SqlBenchmark.time(trino, timeline, runs), timelineBefore, "timeline");
+      SqlBenchmark.Timing dayCold = sameAnswers(SqlBenchmark.time(trino, oneDay, runs), dayBefore, "one-day aggregate");
+      log.accept(String.format("after the cold roll-up: %,d files in %d partitions; timeline %.0f ms (x%.1f), one-day aggregate %.0f ms"
+          + " (x%.1f)", rolled.files(), rolled.partitions(), timelineCold.median(), timelineBefore.median() / timelineCold.median(),
+          dayCold.median(), dayBefore.median() / dayCold.median()));
       return new Result(expected, before, after, timelineBefore, timelineAfter, dayBefore, dayAfter, compactionSeconds, loadSeconds,
-          busiest[0] + "/" + busiest[1]);
+          busiest[0] + "/" + busiest[1], rolled, timelineCold, dayCold, coldSeconds);
     }
+  }
+
+  private static TieringPolicy with(TieringPolicy p, TieringPolicy.Compaction compaction, Optional<TieringPolicy.Cold> cold) {
+    return new TieringPolicy(p.name(), p.table(), p.eventTypes(), p.hotLogRetention(), compaction, cold, p.expireAfter(),
+        p.snapshotRetention(), p.minSnapshots(), p.orphanMinAge(), p.file());
+  }
+
+  /** One maintenance pass; its seconds. Every action must succeed. */
+  private double pass(LakeMaintenance maintenance, TieringPolicy policy, String what) throws java.io.IOException {
+    long start = System.nanoTime();
+    List<RunRecord> records = maintenance.run(List.of(policy), false);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    long failed = records.stream().filter(r -> !r.succeeded()).count();
+    if (failed > 0) {
+      throw new IllegalStateException(failed + " maintenance actions failed: " + records);
+    }
+    long rewritten = records.stream().filter(r -> r.action().equals("compact") || r.action().equals("cold")).mapToLong(RunRecord::rows).sum();
+    log.accept(String.format("%s: %,d rows in %.0f s (%,.0f rows/s), %d actions", what, rewritten, seconds, rewritten / seconds,
+        records.size()));
+    return seconds;
+  }
+
+  private static SqlBenchmark.Timing sameAnswers(SqlBenchmark.Timing now, SqlBenchmark.Timing before, String query) {
+    if (now.rows() != before.rows()) {
+      throw new IllegalStateException("answers changed: " + query + " " + before.rows() + " -> " + now.rows() + " rows");
+    }
+    return now;
   }
 
   /** The run's chart: medians before and after, per query. */

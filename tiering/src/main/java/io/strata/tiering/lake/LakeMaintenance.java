@@ -67,17 +67,7 @@ public final class LakeMaintenance {
     }
     String runId = UUID.randomUUID().toString();
     Table table = catalog.loadTable(EventsTable.IDENTIFIER);
-    List<RunRecord> records = new ArrayList<>();
-    for (TieringPolicy policy : policies) {
-      table.refresh();
-      // One read of the table per policy: every action validates from this snapshot, so the
-      // partitions rewritten before it (by this pass or the writer's appends) do not conflict.
-      LakeSnapshot snapshot = LakeSnapshot.read(table);
-      MaintenancePlan plan = PolicyDecisions.decide(policy, snapshot.partitions(), clock.instant());
-      for (Action action : plan.actions()) {
-        records.add(apply(table, snapshot, runId, policy, action));
-      }
-    }
+    List<RunRecord> records = new ArrayList<>(applyPolicies(table, runId, policies));
     // Table-wide settings: of the table's policies, the one that keeps the most.
     TieringPolicy keepsMost = policies.stream().max(Comparator.comparing(TieringPolicy::snapshotRetention)).orElseThrow();
     int minCount = policies.stream().mapToInt(TieringPolicy::minSnapshots).max().orElseThrow();
@@ -91,6 +81,26 @@ public final class LakeMaintenance {
     RunLog.append(runs, worthRecording);
     // The runs table's own history ages like the events table's.
     SnapshotExpiry.expire(runs, clock.instant().minus(keepsMost.snapshotRetention()), minCount);
+    return records;
+  }
+
+  /** The partition actions of a pass on {@code table} (no snapshot expiry, orphan cleanup or runs table). */
+  List<RunRecord> runOn(Table table, List<TieringPolicy> policies) {
+    return applyPolicies(table, UUID.randomUUID().toString(), policies);
+  }
+
+  private List<RunRecord> applyPolicies(Table table, String runId, List<TieringPolicy> policies) {
+    List<RunRecord> records = new ArrayList<>();
+    for (TieringPolicy policy : policies) {
+      table.refresh();
+      // One read of the table per policy: every action validates from this snapshot, so the
+      // partitions rewritten before it (by this pass or the writer's appends) do not conflict.
+      LakeSnapshot snapshot = LakeSnapshot.read(table);
+      MaintenancePlan plan = PolicyDecisions.decide(policy, snapshot.partitions(), clock.instant());
+      for (Action action : plan.actions()) {
+        records.add(apply(table, snapshot, runId, policy, action));
+      }
+    }
     return records;
   }
 
@@ -126,7 +136,7 @@ public final class LakeMaintenance {
   private Optional<Action> replan(LakeSnapshot snapshot, TieringPolicy policy, PartitionFiles partition) {
     MaintenancePlan plan = PolicyDecisions.decide(policy, snapshot.partitions(), clock.instant());
     return plan.actions().stream()
-        .filter(a -> a.partition().day().equals(partition.day()) && a.partition().eventType().equals(partition.eventType()))
+        .filter(a -> a.partition().samePartition(partition))
         .findFirst();
   }
 
@@ -140,7 +150,7 @@ public final class LakeMaintenance {
     }
     if (action instanceof MaintenancePlan.MakeCold c) {
       SortedRewrite.Outcome o =
-          rewrite.rewrite(snapshot, c.files(), c.targetFileBytes(), c.sortOrder(), Optional.of(c.compression()), "cold");
+          rewrite.rollUp(snapshot, c.files(), c.partition(), c.targetFileBytes(), c.sortOrder(), c.compression(), "cold");
       return new Result(o.filesBefore(), o.filesAfter(), o.bytesBefore(), o.bytesAfter(), o.rows(), o.snapshotId());
     }
     PartitionExpiry.Outcome o = PartitionExpiry.expire(table, action.partition());

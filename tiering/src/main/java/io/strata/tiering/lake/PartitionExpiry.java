@@ -31,7 +31,7 @@ public final class PartitionExpiry {
 
   /** Exactly the rows of one partition. */
   static Expression filter(PartitionFiles partition) {
-    long from = partition.day().atStartOfDay(ZoneOffset.UTC).toEpochSecond() * 1_000_000L;
+    long from = partition.start().atStartOfDay(ZoneOffset.UTC).toEpochSecond() * 1_000_000L;
     long to = partition.end().getEpochSecond() * 1_000_000L;
     return Expressions.and(
         Expressions.equal("event_type", partition.eventType()),

@@ -102,8 +102,27 @@ public final class SortedRewrite {
     if (old.isEmpty()) {
       throw new IllegalArgumentException("nothing to rewrite");
     }
-    PartitionSpec spec = table.specs().get(old.get(0).specId());
-    StructLike partition = old.get(0).partition();
+    return rewrite(snapshot, old, table.specs().get(old.get(0).specId()), old.get(0).partition(), targetFileBytes, sortColumns,
+        compression, action);
+  }
+
+  /**
+   * Rewrites {@code files} (live in {@code snapshot}, of any partitions) into {@code month}'s partition
+   * of the table's month spec: cold days rolled up into their month.
+   */
+  public Outcome rollUp(LakeSnapshot snapshot, List<PartitionFiles.DataFile> files, PartitionFiles month, long targetFileBytes,
+      List<String> sortColumns, String compression, String action) throws IOException {
+    List<DataFile> old = snapshot.dataFiles(files);
+    if (old.isEmpty()) {
+      throw new IllegalArgumentException("nothing to rewrite");
+    }
+    PartitionSpec spec = MonthSpec.of(table);
+    return rewrite(snapshot, old, spec, MonthSpec.partition(spec, table.schema(), month), targetFileBytes, sortColumns,
+        Optional.of(compression), action);
+  }
+
+  private Outcome rewrite(LakeSnapshot snapshot, List<DataFile> old, PartitionSpec spec, StructLike partition, long targetFileBytes,
+      List<String> sortColumns, Optional<String> compression, String action) throws IOException {
     Schema schema = table.schema();
     SortOrder order = sortOrder(schema, sortColumns);
     Comparator<Record> comparator = comparator(schema, order);

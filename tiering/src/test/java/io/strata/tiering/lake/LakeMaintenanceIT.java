@@ -104,7 +104,7 @@ class LakeMaintenanceIT {
     List<DataFile> out = new ArrayList<>();
     try (CloseableIterable<FileScanTask> tasks = table.newScan().planFiles()) {
       tasks.forEach(t -> {
-        if (type.equals(t.file().partition().get(1, String.class))) {
+        if (type.equals(LakeSnapshot.partitionOf(table.specs().get(t.file().specId()), t.file().partition()).eventType())) {
           out.add(t.file());
         }
       });
@@ -231,7 +231,7 @@ class LakeMaintenanceIT {
     MaintenancePlan plan = PolicyDecisions.decide(policy(MB, 100, Optional.of(Duration.ofDays(7))), LakeSnapshot.read(table).partitions(),
         Instant.now());
     List<PartitionFiles> expired = plan.actions().stream().filter(a -> a instanceof MaintenancePlan.Expire).map(MaintenancePlan.Action::partition).toList();
-    assertThat(expired).extracting(PartitionFiles::day).containsOnly(old);
+    assertThat(expired).extracting(PartitionFiles::start).containsOnly(old);
     assertThat(expired).hasSize(2);
     long deleted = 0;
     for (PartitionFiles p : expired) {
@@ -333,6 +333,61 @@ class LakeMaintenanceIT {
     }
     assertThat(logged).contains("compact event_time_day=" + TODAY + "/event_type=page.viewed 600 succeeded",
         "expire event_time_day=" + TODAY.minusDays(30) + "/event_type=page.viewed 200 succeeded");
+  }
+
+  @Test
+  void aColdMonthRollsUpIntoOneSortedFileOfTheMonthSpecAndTheWriterKeepsWritingDays() throws Exception {
+    Table table = table("cold");
+    LocalDate lastMonth = TODAY.withDayOfMonth(1).minusMonths(1);
+    for (int d = 0; d < 5; d++) {
+      stream(table, "page.viewed", lastMonth.plusDays(d * 6L), 3, 100);
+    }
+    stream(table, "order.placed", lastMonth.plusDays(2), 2, 100);
+    stream(table, "page.viewed", TODAY, 2, 100);
+    List<String> before = LakeFixture.contents(table);
+    TieringPolicy policy = new TieringPolicy("it", "strata.events", Set.of(), Duration.ofDays(7),
+        new TieringPolicy.Compaction(Duration.ofDays(1), 64 * MB, 4, SORT), Optional.of(new TieringPolicy.Cold(Duration.ZERO, 512 * MB, "zstd")),
+        Optional.empty(), Duration.ofDays(3), 1, Duration.ofDays(3), "it.yaml");
+    LakeMaintenance maintenance = new LakeMaintenance(lake.catalog, new LakeMaintenance.Settings(dir.resolve("spill"), 250, 3),
+        Clock.systemUTC());
+
+    List<RunRecord> records = maintenance.runOn(table, List.of(policy));
+
+    String month = lastMonth.toString().substring(0, 7);
+    assertThat(records).filteredOn(r -> r.action().equals("cold")).extracting(RunRecord::partition, RunRecord::filesBefore,
+        RunRecord::filesAfter, RunRecord::rows).containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("event_type=page.viewed/event_time_month=" + month, 15L, 1L, 1500L),
+            org.assertj.core.groups.Tuple.tuple("event_type=order.placed/event_time_month=" + month, 2L, 1L, 200L));
+    assertThat(LakeFixture.contents(table)).containsExactlyInAnyOrderElementsOf(before);
+    table.refresh();
+    assertThat(table.spec().fields()).extracting(f -> f.transform().toString()).as("the default spec stays by day").containsExactly("day", "identity");
+    LakeSnapshot after = LakeSnapshot.read(table);
+    assertThat(after.partitions()).extracting(PartitionFiles::describe, p -> p.files().size()).containsExactlyInAnyOrder(
+        org.assertj.core.groups.Tuple.tuple("event_type=order.placed/event_time_month=" + month, 1),
+        org.assertj.core.groups.Tuple.tuple("event_type=page.viewed/event_time_month=" + month, 1),
+        org.assertj.core.groups.Tuple.tuple("event_time_day=" + TODAY + "/event_type=page.viewed", 2));
+    DataFile rolled = liveFiles(table, "page.viewed").stream().filter(f -> f.recordCount() == 1500).findFirst().orElseThrow();
+    assertThat(rolled.location()).contains("/event_type=page.viewed/event_time_month=" + month + "/");
+    var order = SortedRewrite.comparator(table.schema(), SortedRewrite.sortOrder(table.schema(), SORT));
+    List<Record> rows = rowsOf(table, rolled);
+    for (int i = 1; i < rows.size(); i++) {
+      assertThat(order.compare(rows.get(i - 1), rows.get(i))).as("row %d in sort order", i).isLessThanOrEqualTo(0);
+    }
+    // A filter on a day of the month still finds its rows in the month's file (planning prunes by the month).
+    long day = lastMonth.plusDays(6).atStartOfDay(ZoneOffset.UTC).toEpochSecond() * 1_000_000L;
+    try (CloseableIterable<Record> oneDay = IcebergGenerics.read(table).where(org.apache.iceberg.expressions.Expressions.and(
+        org.apache.iceberg.expressions.Expressions.greaterThanOrEqual("event_time", day),
+        org.apache.iceberg.expressions.Expressions.lessThan("event_time", day + 86_400_000_000L))).build()) {
+      assertThat(StreamSupport.stream(oneDay.spliterator(), false).count()).isEqualTo(300);
+    }
+
+    // A late event for last month lands in a day partition (the writer's spec), and the next pass rolls it in.
+    stream(table, "page.viewed", lastMonth.plusDays(1), 1, 10);
+    List<RunRecord> again = maintenance.runOn(table, List.of(policy));
+    assertThat(again).filteredOn(r -> r.action().equals("cold")).extracting(RunRecord::filesBefore, RunRecord::rows)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, 10L));
+    assertThat(LakeFixture.contents(table)).hasSize(before.size() + 10);
+    assertThat(LakeSnapshot.read(table).partitions()).noneMatch(p -> p.span() == PartitionFiles.Span.DAY && p.start().isBefore(TODAY));
   }
 
   /** Moves a stored object's modification time back, as if it had been written then. */
