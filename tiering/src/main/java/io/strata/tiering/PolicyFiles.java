@@ -33,10 +33,10 @@ import java.util.TreeSet;
  *   max-files-per-partition: 4      # more files than this (of those old enough): compact
  *   sort-order: [tenant_id, entity_id, event_time]
  * cold:                             # optional
- *   after: 30d                      # from the end of the partition's day
+ *   after: 30d                      # from the end of the month: its days rolled up into one month partition
  *   target-file-size: 512mb
  *   compression: zstd               # zstd, gzip, snappy, lz4, uncompressed
- * expire-after: 400d                # optional: partitions are deleted this long after their day ends
+ * expire-after: 400d                # optional: partitions are deleted this long after their day (month) ends
  * snapshots:
  *   keep: 3d                        # the time-travel window
  *   min-count: 5                    # optional, default 1

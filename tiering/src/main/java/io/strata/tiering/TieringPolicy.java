@@ -16,7 +16,7 @@ import java.util.Set;
  * @param eventTypes the event types whose partitions it governs; empty for all
  * @param hotLogRetention how long the hot log keeps records (never before the lake has committed them)
  * @param compaction how fresh partitions are compacted
- * @param cold when partitions turn cold and how they are rewritten then; empty for never
+ * @param cold when months turn cold and how their days are rolled up then; empty for never
  * @param expireAfter when partitions are deleted, counted from the end of the partition's day; empty for never
  * @param snapshotRetention how long snapshots are kept: the time-travel window
  * @param minSnapshots snapshots kept however old (the newest ones)
@@ -52,9 +52,10 @@ public record TieringPolicy(
   }
 
   /**
-   * Cold partitions: rewritten once into bigger files with stronger compression.
+   * Cold months: their day partitions rolled up into one partition per month and event type, in bigger
+   * files with stronger compression.
    *
-   * @param after counted from the end of the partition's day
+   * @param after counted from the end of the month
    * @param targetFileBytes the size of the files the cold rewrite writes
    * @param compression the Parquet codec of those files
    */

@@ -16,7 +16,8 @@ public final class Progress {
   private final PrintStream out;
   private final boolean terminal;
   private final long quietNanos;
-  private final long started = System.nanoTime();
+  private long firstDone = -1;
+  private long firstAt;
   private long lastDrawn;
   private long lastDrawnDone = -1;
   private boolean drawn;
@@ -35,13 +36,19 @@ public final class Progress {
 
   public void update(long done) {
     long now = System.nanoTime();
+    if (firstDone < 0) {
+      // The rate counts from the first update, not from construction: a count that starts high (rows
+      // already in the lake when the watch begins) would otherwise read as millions per second.
+      firstDone = done;
+      firstAt = now;
+    }
     if (drawn && now - lastDrawn < (terminal ? 250_000_000L : quietNanos) && done < total) {
       return;
     }
     drawn = true;
     lastDrawn = now;
     lastDrawnDone = done;
-    String line = line(done, (now - started) / 1e9);
+    String line = line(done, firstDone, (now - firstAt) / 1e9);
     if (terminal) {
       out.print("\r" + line);
     } else {
@@ -62,10 +69,11 @@ public final class Progress {
     }
   }
 
-  String line(long done, double seconds) {
+  /** The line for {@code done}, {@code seconds} after the first update, which stood at {@code from}. */
+  String line(long done, long from, double seconds) {
     double share = total > 0 ? Math.min(1, (double) done / total) : 0;
     int filled = (int) Math.round(share * BAR);
-    double rate = seconds > 0 ? done / seconds : 0;
+    double rate = seconds > 0 ? (done - from) / seconds : 0;
     String eta = rate > 0 && done < total ? String.format(Locale.ROOT, ", %.0f s left", (total - done) / rate) : "";
     return String.format(Locale.ROOT, "%s [%s%s] %,d of %,d (%.0f%%) at %,.0f/s%s",
         what, "#".repeat(filled), ".".repeat(BAR - filled), done, total, share * 100, rate, eta);

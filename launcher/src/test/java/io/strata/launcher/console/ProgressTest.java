@@ -11,10 +11,17 @@ class ProgressTest {
   @Test
   void lineShowsTheBarCountsShareRateAndTimeLeft() {
     Progress progress = new Progress("sending", 1000, System.err, false, 10);
-    assertThat(progress.line(250, 5.0))
+    assertThat(progress.line(250, 0, 5.0))
         .isEqualTo("sending [########......................] 250 of 1,000 (25%) at 50/s, 15 s left");
-    assertThat(progress.line(1000, 10.0))
+    assertThat(progress.line(1000, 0, 10.0))
         .isEqualTo("sending [##############################] 1,000 of 1,000 (100%) at 100/s");
+  }
+
+  @Test
+  void theRateCountsFromTheFirstUpdateNotFromZero() {
+    Progress progress = new Progress("in the lake", 10_000, System.err, false, 10);
+    assertThat(progress.line(1000, 1000, 0)).isEqualTo("in the lake [###...........................] 1,000 of 10,000 (10%) at 0/s");
+    assertThat(progress.line(2000, 1000, 1.0)).endsWith("2,000 of 10,000 (20%) at 1,000/s, 8 s left");
   }
 
   @Test
