@@ -18,8 +18,9 @@ import java.util.Map;
  *       partitions of a cold month (of one event type) are rolled up, sorted, into that month's
  *       partition, in as few files as their bytes need at the cold target size, with the cold codec. A
  *       day partition can hold only a day's rows, so its files cannot grow past them (2.4 MB a day and
- *       type at 10 million events a month); a month's can. A month partition with more files than its
- *       bytes need (days rolled up at different passes, late events) is merged again;
+ *       type at 10 million events a month); a month's can. Days that arrive for a month already rolled
+ *       up (late events) are merged with the month's files; a month partition with more files than its
+ *       bytes need (a changed target size) is merged again;
  *   <li>compact: of its files at least {@code compaction.after} old, more than the policy allows, which
  *       is {@code max-files-per-partition} or the files their bytes need at the target size, whichever
  *       is more (so a compacted partition is left alone until new files arrive). Only the small files
@@ -73,9 +74,12 @@ public final class PolicyDecisions {
     }
     policy.cold().ifPresent(cold -> {
       coldDays.forEach((month, days) -> {
-        List<PartitionFiles.DataFile> files = days.stream().flatMap(d -> d.files().stream()).toList();
-        long bytes = files.stream().mapToLong(PartitionFiles.DataFile::bytes).sum();
+        // Days rolled into a month that already holds files (late events) are merged with them, so a
+        // month is always in as few files as its bytes need, however its days arrived.
         PartitionFiles target = coldMonths.getOrDefault(month, month);
+        List<PartitionFiles.DataFile> files = new ArrayList<>(target.files());
+        days.forEach(d -> files.addAll(d.files()));
+        long bytes = files.stream().mapToLong(PartitionFiles.DataFile::bytes).sum();
         actions.add(new MaintenancePlan.MakeCold(target, files, filesFor(bytes, cold.targetFileBytes()), cold.targetFileBytes(),
             cold.compression(), policy.compaction().sortOrder()));
       });

@@ -73,9 +73,11 @@ class PolicyDecisionsTest {
     PartitionFiles piecemeal = withSpan(partition("order.placed", october, 5, 100 * MB, NOW.minus(Duration.ofDays(20))));
     assertThat(decide(piecemeal)).containsExactly(new MaintenancePlan.MakeCold(piecemeal, piecemeal.files(), 1, 512 * MB, "zstd", SORT));
 
-    // A late event's day partition rolls up into the month beside what it holds; the merge waits a pass.
+    // A late event's day partition is merged with what the month holds.
     PartitionFiles late = partition("order.placed", october.plusDays(3), 1, MB, NOW.minus(Duration.ofMinutes(20)));
-    assertThat(decide(piecemeal, late)).containsExactly(new MaintenancePlan.MakeCold(piecemeal, late.files(), 1, 512 * MB, "zstd", SORT));
+    List<PartitionFiles.DataFile> merged = new ArrayList<>(piecemeal.files());
+    merged.addAll(late.files());
+    assertThat(decide(piecemeal, late)).containsExactly(new MaintenancePlan.MakeCold(piecemeal, merged, 1, 512 * MB, "zstd", SORT));
   }
 
   @Test

@@ -381,13 +381,23 @@ class LakeMaintenanceIT {
       assertThat(StreamSupport.stream(oneDay.spliterator(), false).count()).isEqualTo(300);
     }
 
-    // A late event for last month lands in a day partition (the writer's spec), and the next pass rolls it in.
+    // A late event for last month lands in a day partition (the writer's spec); the next pass merges it
+    // with the month's file.
     stream(table, "page.viewed", lastMonth.plusDays(1), 1, 10);
     List<RunRecord> again = maintenance.runOn(table, List.of(policy));
-    assertThat(again).filteredOn(r -> r.action().equals("cold")).extracting(RunRecord::filesBefore, RunRecord::rows)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, 10L));
+    assertThat(again).filteredOn(r -> r.action().equals("cold")).extracting(RunRecord::filesBefore, RunRecord::filesAfter, RunRecord::rows)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(2L, 1L, 1510L));
     assertThat(LakeFixture.contents(table)).hasSize(before.size() + 10);
     assertThat(LakeSnapshot.read(table).partitions()).noneMatch(p -> p.span() == PartitionFiles.Span.DAY && p.start().isBefore(TODAY));
+
+    // Retention of a month partition removes exactly its rows, in whole files.
+    PartitionFiles pagesMonth = LakeSnapshot.read(table).partitions().stream()
+        .filter(p -> p.span() == PartitionFiles.Span.MONTH && p.eventType().equals("page.viewed")).findFirst().orElseThrow();
+    assertThat(PartitionExpiry.expire(table, pagesMonth).rowsDeleted()).isEqualTo(1510);
+    table.refresh();
+    assertThat(LakeFixture.contents(table)).hasSize(before.size() + 10 - 1510);
+    assertThat(LakeSnapshot.read(table).partitions()).extracting(PartitionFiles::describe).containsExactlyInAnyOrder(
+        "event_type=order.placed/event_time_month=" + month, "event_time_day=" + TODAY + "/event_type=page.viewed");
   }
 
   /** Moves a stored object's modification time back, as if it had been written then. */
