@@ -67,7 +67,8 @@ public final class EnvelopeCodec implements Serializable {
       return invalid(RejectionCode.NOT_AN_OBJECT, "expected a JSON object, got " + got);
     }
     try {
-      return new DecodeResult.Valid(reader.read((ObjectNode) root));
+      ObjectNode object = (ObjectNode) root;
+      return new DecodeResult.Valid(reader.read(object), EnvelopeReader.unknownFields(object));
     } catch (EnvelopeReader.RejectedException e) {
       return new DecodeResult.Invalid(e.rejection());
     }

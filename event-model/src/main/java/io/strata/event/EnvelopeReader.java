@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -51,13 +53,27 @@ final class EnvelopeReader {
     this.mapper = mapper;
   }
 
-  EventEnvelope read(ObjectNode object) {
+  /** The most unknown field names a result lists (a producer's extra fields are few). */
+  static final int MAX_IGNORED_LISTED = 8;
+
+  /**
+   * The object's top-level fields that are not envelope fields, in order, at most {@link
+   * #MAX_IGNORED_LISTED}, each cut to a readable length. They are not an error: a producer of a newer
+   * envelope may add fields, and a reader of this one ignores them, as schema registries' forward
+   * compatibility has it. A misspelt required field still fails, as missing.
+   */
+  static List<String> unknownFields(ObjectNode object) {
+    List<String> unknown = new ArrayList<>();
     for (Map.Entry<String, JsonNode> property : object.properties()) {
       String name = property.getKey();
-      if (!WIRE_FIELDS.contains(name)) {
-        throw reject(RejectionCode.UNKNOWN_FIELD, "unknown field '" + echo(name) + "'");
+      if (!WIRE_FIELDS.contains(name) && unknown.size() < MAX_IGNORED_LISTED) {
+        unknown.add(echo(name));
       }
     }
+    return unknown;
+  }
+
+  EventEnvelope read(ObjectNode object) {
     String eventId = requiredString(object, "event_id");
     String eventType = requiredString(object, "event_type");
     int schemaVersion = schemaVersion(object);

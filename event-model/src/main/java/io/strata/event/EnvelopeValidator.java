@@ -46,7 +46,7 @@ public final class EnvelopeValidator implements Serializable {
           registry.unknownVersionMessage(type, envelope.schemaVersion()));
     }
     try {
-      return new DecodeResult.Valid(registry.upcastToLatest(envelope));
+      return new DecodeResult.Valid(registry.upcastToLatest(envelope), valid.ignoredFields());
     } catch (UpcastFailedException e) {
       return invalid(RejectionCode.UPCAST_FAILED, e.getMessage());
     }

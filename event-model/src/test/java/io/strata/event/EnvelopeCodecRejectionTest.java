@@ -5,6 +5,7 @@ import static io.strata.event.TestingEvents.wire;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -130,11 +131,40 @@ class EnvelopeCodecRejectionTest {
   }
 
   @Test
-  void unknownField() {
+  void anUnknownTopLevelFieldIsIgnoredAndNamedNotRejected() {
+    DecodeResult.Valid plain = (DecodeResult.Valid) codec.decode(bytes(wire()));
     ObjectNode node = wire();
-    node.put("tenantid", "acme");
+    node.put("trace_id", "4bf92f3577b34da6");
+    node.putObject("extensions").put("region", "eu");
 
-    assertRejected(bytes(node), RejectionCode.UNKNOWN_FIELD, "unknown field 'tenantid'");
+    DecodeResult result = codec.decode(bytes(node));
+
+    assertThat(result).isEqualTo(new DecodeResult.Valid(plain.envelope(), List.of("trace_id", "extensions")));
+    assertThat(plain.ignoredFields()).isEmpty();
+  }
+
+  @Test
+  void aMisspeltRequiredFieldStillFailsAsMissing() {
+    ObjectNode node = wire();
+    node.set("tenantid", node.remove("tenant_id"));
+
+    assertRejected(bytes(node), RejectionCode.MISSING_FIELD, "missing field 'tenant_id'");
+  }
+
+  @Test
+  void ignoredFieldNamesAreFewAndShort() {
+    ObjectNode node = wire();
+    for (int i = 0; i < 20; i++) {
+      node.put("x" + i, i);
+    }
+    node.put("y".repeat(300), 1);
+
+    DecodeResult.Valid result = (DecodeResult.Valid) codec.decode(bytes(node));
+
+    assertThat(result.ignoredFields()).hasSize(EnvelopeReader.MAX_IGNORED_LISTED).startsWith("x0", "x1");
+    ObjectNode longName = wire();
+    longName.put("y".repeat(300), 1);
+    assertThat(((DecodeResult.Valid) codec.decode(bytes(longName))).ignoredFields()).containsExactly("y".repeat(64) + "...");
   }
 
   @Test

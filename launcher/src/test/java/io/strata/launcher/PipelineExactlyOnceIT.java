@@ -89,6 +89,7 @@ class PipelineExactlyOnceIT {
           .containsEntry("strata_ingest_events_ingested_total{job=\"ingest\"}", (double) unique)
           .containsEntry("strata_ingest_events_valid_total{job=\"ingest\"}", (double) (unique + generator.duplicates()))
           .containsEntry("strata_ingest_events_dead_lettered_total{job=\"ingest\"}", (double) generator.invalid())
+          .containsEntry("strata_ingest_events_with_ignored_fields_total{job=\"ingest\"}", 0.0)
           .containsEntry("strata_ingest_duplicates_dropped_total{job=\"ingest\"}", (double) generator.duplicates())
           .containsEntry("strata_lake_committed_records_total{job=\"tier\"}", (double) unique)
           .containsEntry("strata_source_lag_records{job=\"tier\"}", 0.0)

@@ -10,6 +10,8 @@ import java.util.Optional;
 enum PipelineMetric {
   EVENTS_VALID("strataEventsValid", "strata_ingest_events_valid", true, "Raw records that passed validation, resent duplicates included"),
   EVENTS_DEAD_LETTERED("strataEventsDeadLettered", "strata_ingest_events_dead_lettered", true, "Raw records rejected to the dead-letter topic"),
+  EVENTS_WITH_IGNORED_FIELDS("strataEventsWithIgnoredFields", "strata_ingest_events_with_ignored_fields", true,
+      "Valid raw records that carried top-level fields the envelope does not have: accepted without them"),
   DUPLICATES_DROPPED("strataDuplicatesDropped", "strata_ingest_duplicates_dropped", true, "Resent events dropped by deduplication"),
   EVENTS_INGESTED("strataEventsIngested", "strata_ingest_events_ingested", true, "Events written to the hot log"),
   VIEW_EVENTS_FOLDED("strataViewEventsFolded", "strata_view_events_folded", true, "Events folded into views (an event counts once per projection that takes it)"),

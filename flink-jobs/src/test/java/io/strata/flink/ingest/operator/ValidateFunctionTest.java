@@ -73,6 +73,17 @@ class ValidateFunctionTest {
   }
 
   @Test
+  void aNewerProducersExtraTopLevelFieldIsAcceptedWithoutIt() throws Exception {
+    harness.processElement(raw(null, utf8(ORDER_PLACED_V1)), 1L);
+    harness.processElement(raw(null, utf8(ORDER_PLACED_V1.replace("\"source\":", "\"trace_id\":\"t-9\",\"source\":"))), 2L);
+
+    List<EventEnvelope> out = harness.extractOutputValues();
+    assertThat(out).hasSize(2);
+    assertThat(out.get(1)).isEqualTo(out.get(0));
+    assertThat(deadLetters(harness)).isEmpty();
+  }
+
+  @Test
   void notJsonGoesToDeadLettersWithTheOriginalBytes() throws Exception {
     byte[] key = utf8("k-1");
     byte[] value = utf8("this is not json");
