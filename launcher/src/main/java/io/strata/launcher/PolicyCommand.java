@@ -96,7 +96,8 @@ final class PolicyCommand implements Callable<Integer> {
           after = String.format(Locale.ROOT, "%d file(s) of up to %s, sorted by %s", c.filesAfter(), size(c.targetFileBytes()), c.sortOrder());
         } else if (action instanceof MaintenancePlan.MakeCold c) {
           what = "cold";
-          after = String.format(Locale.ROOT, "%d file(s) of up to %s, %s", c.filesAfter(), size(c.targetFileBytes()), c.compression());
+          after = String.format(Locale.ROOT, "%d file(s) of up to %s, %s, sorted by %s, in the month's partition", c.filesAfter(),
+              size(c.targetFileBytes()), c.compression(), c.sortOrder());
         } else {
           what = "expire";
           after = "deleted (files go once no retained snapshot needs them)";
@@ -104,7 +105,11 @@ final class PolicyCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "%-8s %-54s %7d %11s %,12d  %s%n", what, action.partition().describe(), action.files().size(),
             size(bytes), rows, after);
       }
-      System.out.printf(Locale.ROOT, "%d of %d partitions left as they are%n%n", governed.size() - plan.actions().size(), governed.size());
+      // A cold roll-up takes the files of many day partitions in one action: count partitions, not actions.
+      java.util.Set<String> touched = new java.util.HashSet<>();
+      plan.actions().forEach(a -> a.files().forEach(f -> touched.add(f.path())));
+      long untouched = governed.stream().filter(p -> p.files().stream().noneMatch(f -> touched.contains(f.path()))).count();
+      System.out.printf(Locale.ROOT, "%d of %d partitions left as they are%n%n", untouched, governed.size());
 
       List<Snapshot> newestFirst = snapshots.stream().sorted(Comparator.comparingLong(Snapshot::timestampMillis).reversed()).toList();
       long expiring = 0;

@@ -28,10 +28,17 @@ class PipelineExactlyOnceIT {
 
   @TempDir Path dataDir;
 
+  /**
+   * Where the generated event times start: 10 days back, over 5 days. Relative to today, so the stacks'
+   * maintenance pass at start (the shipped policy: cold months 30 days after their end, expiry after 400
+   * days) never finds these events cold or expired, whatever day the tests run.
+   */
+  static final Instant EVENT_TIMES_FROM = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(10)
+      .atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+
   static EventGenerator generator(long seed) {
     return new EventGenerator(
-        new GeneratorConfig(
-            EVENTS, 0.05, 0.01, 5, 200, Instant.parse("2026-11-20T00:00:00Z"), Duration.ofDays(5), seed));
+        new GeneratorConfig(EVENTS, 0.05, 0.01, 5, 200, EVENT_TIMES_FROM, Duration.ofDays(5), seed));
   }
 
   static List<GeneratedRecord> drain(EventGenerator generator) {
@@ -79,7 +86,9 @@ class PipelineExactlyOnceIT {
             .isEqualTo(Integer.parseInt(current.summary().get("total-data-files")));
         assertThat(partitions).allSatisfy(p -> {
           assertThat(p.eventType()).isIn("order.placed", "order.shipped", "user.signed_up", "page.viewed", "payment.failed");
-          assertThat(p.start()).isBetween(java.time.LocalDate.parse("2026-11-20"), java.time.LocalDate.parse("2026-11-25"));
+          java.time.LocalDate first = java.time.LocalDate.ofInstant(EVENT_TIMES_FROM, java.time.ZoneOffset.UTC);
+          assertThat(p.start()).isBetween(first, first.plusDays(5));
+          assertThat(p.span()).isEqualTo(io.strata.tiering.PartitionFiles.Span.DAY);
           assertThat(p.files()).allSatisfy(f -> assertThat(f.committedAt())
               .isBetween(firstCommit, java.time.Instant.now()));
         });

@@ -28,7 +28,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -83,7 +82,7 @@ class TrinoLakeIT {
     EventGenerator generator =
         new EventGenerator(
             new GeneratorConfig(
-                count, 0.05, 0.01, 3, 50, Instant.parse("2026-11-20T00:00:00Z"), Duration.ofDays(5), seed));
+                count, 0.05, 0.01, 3, 50, PipelineExactlyOnceIT.EVENT_TIMES_FROM, Duration.ofDays(5), seed));
     List<GeneratedRecord> records = PipelineExactlyOnceIT.drain(generator);
     EnvelopeCodec codec = new EnvelopeCodec();
     for (GeneratedRecord r : records) {
@@ -293,7 +292,7 @@ class TrinoLakeIT {
   void compactionOfHalfAMillionEventsInSmallCommitsKeepsEveryAnswerInFewSortedFiles() throws Exception {
     // Half a million events in all, committed by the tier job every 2 s (TestStacks' checkpoints).
     EventGenerator generator = new EventGenerator(
-        new GeneratorConfig(510_000, 0.05, 0.01, 3, 50, Instant.parse("2026-11-20T00:00:00Z"), Duration.ofDays(5), 13));
+        new GeneratorConfig(510_000, 0.05, 0.01, 3, 50, PipelineExactlyOnceIT.EVENT_TIMES_FROM, Duration.ofDays(5), 13));
     long before = scalar("SELECT count(*) FROM lake.strata.events");
     GeneratorRun.send(generator, stack.kafkaBootstrap(), "events.raw", 0);
     long total = before + generator.checksum().count();
