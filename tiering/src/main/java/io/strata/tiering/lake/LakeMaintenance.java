@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One maintenance pass over the lake: for each policy, what {@link PolicyDecisions} decides now
- * (expire, turn cold, compact, partition by partition), then snapshot expiry for the table, then,
+ * (expire, turn cold, compact, partition by partition), then a manifest rewrite when the data
+ * manifests have piled up ({@link ManifestRewrite}), then snapshot expiry for the table, then,
  * when asked, orphan-file cleanup; every action recorded in the runs table. An action whose commit
  * loses a race (another commit removed one of its files) is planned again from the table as it is now
  * and retried; any other failure is recorded and left for the next pass. A pass never throws for a
@@ -70,6 +71,7 @@ public final class LakeMaintenance {
     List<RunRecord> records = new ArrayList<>(applyPolicies(table, runId, policies));
     // Table-wide settings: of the table's policies, the one that keeps the most.
     TieringPolicy keepsMost = policies.stream().max(Comparator.comparing(TieringPolicy::snapshotRetention)).orElseThrow();
+    rewriteManifests(table, runId, keepsMost).ifPresent(records::add);
     int minCount = policies.stream().mapToInt(TieringPolicy::minSnapshots).max().orElseThrow();
     records.add(expireSnapshots(table, runId, keepsMost, minCount));
     if (withOrphans) {
@@ -169,6 +171,18 @@ public final class LakeMaintenance {
       LOG.warn("snapshot expiry failed", e);
       return new RunRecord(runId, policy.name(), "expire-snapshots", null, 0, 0, 0, 0, 0, started, millisSince(started),
           RunRecord.FAILED, 1, message(e), null);
+    }
+  }
+
+  private Optional<RunRecord> rewriteManifests(Table table, String runId, TieringPolicy policy) {
+    Instant started = clock.instant();
+    try {
+      return ManifestRewrite.rewrite(table).map(o -> new RunRecord(runId, policy.name(), "rewrite-manifests", null, o.manifestsBefore(),
+          o.manifestsAfter(), 0, 0, 0, started, millisSince(started), RunRecord.SUCCEEDED, 1, null, o.snapshotId()));
+    } catch (RuntimeException e) {
+      LOG.warn("manifest rewrite failed", e);
+      return Optional.of(new RunRecord(runId, policy.name(), "rewrite-manifests", null, 0, 0, 0, 0, 0, started, millisSince(started),
+          RunRecord.FAILED, 1, message(e), null));
     }
   }
 

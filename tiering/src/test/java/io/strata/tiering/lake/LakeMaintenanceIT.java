@@ -400,6 +400,34 @@ class LakeMaintenanceIT {
         "event_type=order.placed/event_time_month=" + month, "event_time_day=" + TODAY + "/event_type=page.viewed");
   }
 
+  @Test
+  void manifestsThatPiledUpAreRewrittenIntoOneAndEveryFileStaysLiveWithItsSequenceNumber() throws Exception {
+    Table table = table("manifests");
+    stream(table, "page.viewed", TODAY, 12, 20);
+    stream(table, "order.placed", TODAY.minusDays(1), 12, 20);
+    table.refresh();
+    assertThat(table.currentSnapshot().dataManifests(table.io())).hasSize(24);
+    List<String> before = LakeFixture.contents(table);
+    java.util.Map<String, Long> sequenceBefore = new java.util.HashMap<>();
+    try (CloseableIterable<FileScanTask> tasks = table.newScan().planFiles()) {
+      tasks.forEach(t -> sequenceBefore.put(t.file().location(), t.file().dataSequenceNumber()));
+    }
+
+    ManifestRewrite.Outcome outcome = ManifestRewrite.rewrite(table).orElseThrow();
+
+    assertThat(outcome.manifestsBefore()).isEqualTo(24);
+    assertThat(outcome.manifestsAfter()).isEqualTo(1);
+    table.refresh();
+    assertThat(table.currentSnapshot().dataManifests(table.io())).hasSize(1);
+    assertThat(LakeFixture.contents(table)).containsExactlyInAnyOrderElementsOf(before);
+    java.util.Map<String, Long> sequenceAfter = new java.util.HashMap<>();
+    try (CloseableIterable<FileScanTask> tasks = table.newScan().planFiles()) {
+      tasks.forEach(t -> sequenceAfter.put(t.file().location(), t.file().dataSequenceNumber()));
+    }
+    assertThat(sequenceAfter).as("the same files, each with the sequence number its commit gave it").isEqualTo(sequenceBefore);
+    assertThat(ManifestRewrite.rewrite(table)).as("one manifest: nothing to do").isEmpty();
+  }
+
   /** Moves a stored object's modification time back, as if it had been written then. */
   private void age(DataFile file, Instant when) throws IOException {
     String key = file.location().substring(("s3://" + LakeFixture.BUCKET + "/").length());
