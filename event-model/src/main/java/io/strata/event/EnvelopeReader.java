@@ -63,11 +63,17 @@ final class EnvelopeReader {
    * compatibility has it. A misspelt required field still fails, as missing.
    */
   static List<String> unknownFields(ObjectNode object) {
-    List<String> unknown = new ArrayList<>();
+    // Every event passes here: no list unless there is something to put in it.
+    List<String> unknown = List.of();
     for (Map.Entry<String, JsonNode> property : object.properties()) {
       String name = property.getKey();
-      if (!WIRE_FIELDS.contains(name) && unknown.size() < MAX_IGNORED_LISTED) {
-        unknown.add(echo(name));
+      if (!WIRE_FIELDS.contains(name)) {
+        if (unknown.isEmpty()) {
+          unknown = new ArrayList<>();
+        }
+        if (unknown.size() < MAX_IGNORED_LISTED) {
+          unknown.add(echo(name));
+        }
       }
     }
     return unknown;

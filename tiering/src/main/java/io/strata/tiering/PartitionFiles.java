@@ -57,19 +57,9 @@ public record PartitionFiles(String eventType, LocalDate start, Span span, List<
     return next.atStartOfDay(ZoneOffset.UTC).toInstant();
   }
 
-  /** The first day of the month the partition's span lies in. */
-  public LocalDate month() {
-    return start.withDayOfMonth(1);
-  }
-
-  /** Where that month ends: a month turns cold whole, counted from here. */
-  public Instant monthEnd() {
-    return month().plusMonths(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-  }
-
-  /** The same event type's month partition of this span's month, with no files. */
+  /** The same event type's partition of the month this span lies in, with no files. */
   public PartitionFiles monthPartition() {
-    return new PartitionFiles(eventType, month(), Span.MONTH, List.of());
+    return new PartitionFiles(eventType, start.withDayOfMonth(1), Span.MONTH, List.of());
   }
 
   /** Whether this is the same partition as {@code other}, whatever files each holds. */

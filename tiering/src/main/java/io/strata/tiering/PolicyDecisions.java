@@ -44,7 +44,8 @@ public final class PolicyDecisions {
         actions.add(new MaintenancePlan.Expire(partition, partition.files()));
         continue;
       }
-      if (policy.cold().isPresent() && !partition.monthEnd().plus(policy.cold().get().after()).isAfter(now)) {
+      // A month turns cold whole, counted from its end.
+      if (policy.cold().isPresent() && !partition.monthPartition().end().plus(policy.cold().get().after()).isAfter(now)) {
         if (partition.span() == PartitionFiles.Span.DAY) {
           coldDays.computeIfAbsent(partition.monthPartition(), k -> new ArrayList<>()).add(partition);
         } else {

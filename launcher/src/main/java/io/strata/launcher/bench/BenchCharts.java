@@ -66,7 +66,7 @@ final class BenchCharts {
     String after = String.format(Locale.ROOT, "after sorted compaction (%,d files)", r.after().files());
     String timeline = String.format(Locale.ROOT, "one entity's timeline (%,d rows): x%.1f, x%.1f", r.timelineBefore().rows(),
         r.timelineSpeedup(), r.timelineColdSpeedup());
-    String day = String.format(Locale.ROOT, "one-day aggregate: x%.1f, x%.1f", r.daySpeedup(), r.dayBefore().median() / r.dayCold().median());
+    String day = String.format(Locale.ROOT, "one-day aggregate: x%.1f, x%.1f", r.daySpeedup(), r.dayColdSpeedup());
     String cold = String.format(Locale.ROOT, "after the cold roll-up into months (%,d files)", r.cold().files());
     data.addValue(r.timelineBefore().median(), before, timeline);
     data.addValue(r.timelineAfter().median(), after, timeline);

@@ -38,6 +38,11 @@ import org.apache.iceberg.rest.RESTCatalog;
 public final class LakeBenchmark {
   /** Data files per partition of the table. */
   public record Shape(int partitions, int files, int minFiles, int medianFiles, int maxFiles, long bytes) {
+    /** The events table's shape as the catalog has it now. */
+    static Shape now(RESTCatalog catalog) {
+      return of(LakeSnapshot.read(catalog.loadTable(EventsTable.IDENTIFIER)).partitions());
+    }
+
     static Shape of(List<PartitionFiles> partitions) {
       int[] counts = partitions.stream().mapToInt(p -> p.files().size()).sorted().toArray();
       return new Shape(counts.length, Arrays.stream(counts).sum(), counts.length == 0 ? 0 : counts[0],
@@ -57,6 +62,10 @@ public final class LakeBenchmark {
     /** The timeline as the pipeline left the lake against after the cold roll-up. */
     public double timelineColdSpeedup() {
       return timelineBefore.median() / timelineCold.median();
+    }
+
+    public double dayColdSpeedup() {
+      return dayBefore.median() / dayCold.median();
     }
 
     public double daySpeedup() {
@@ -109,7 +118,7 @@ public final class LakeBenchmark {
       String oneDay = "SELECT event_type, count(*), count(DISTINCT entity_id) FROM lake.strata.events WHERE event_time >= TIMESTAMP '"
           + day + " 00:00:00 UTC' AND event_time < TIMESTAMP '" + day.plusDays(1) + " 00:00:00 UTC' GROUP BY 1";
 
-      Shape before = Shape.of(LakeSnapshot.read(catalog.loadTable(EventsTable.IDENTIFIER)).partitions());
+      Shape before = Shape.now(catalog);
       log.accept(String.format("before: %,d files in %d partitions (%d to %d per partition, median %d), %.0f MiB", before.files(),
           before.partitions(), before.minFiles(), before.maxFiles(), before.medianFiles(), before.bytes() / 1048576.0));
       SqlBenchmark.Timing timelineBefore = SqlBenchmark.time(trino, timeline, runs);
@@ -124,7 +133,7 @@ public final class LakeBenchmark {
           new LakeMaintenance(catalog, new LakeMaintenance.Settings(spillDir, rowsInMemory, 3), Clock.systemUTC());
       // Compaction as the shipped policy has it (its cold tier takes months older than 30 days: none here).
       double compactionSeconds = pass(maintenance, with(shipped, compactNow, shipped.cold()), "compaction");
-      Shape after = Shape.of(LakeSnapshot.read(catalog.loadTable(EventsTable.IDENTIFIER)).partitions());
+      Shape after = Shape.now(catalog);
       SqlBenchmark.Timing timelineAfter = sameAnswers(SqlBenchmark.time(trino, timeline, runs), timelineBefore, "timeline");
       SqlBenchmark.Timing dayAfter = sameAnswers(SqlBenchmark.time(trino, oneDay, runs), dayBefore, "one-day aggregate");
       log.accept(String.format("after compaction: %,d files (%d to %d per partition); timeline %.0f ms (x%.1f), one-day aggregate %.0f ms"
@@ -136,7 +145,7 @@ public final class LakeBenchmark {
       double coldSeconds = pass(maintenance,
           with(shipped, compactNow, Optional.of(new TieringPolicy.Cold(Duration.ZERO, cold.targetFileBytes(), cold.compression()))),
           "cold roll-up");
-      Shape rolled = Shape.of(LakeSnapshot.read(catalog.loadTable(EventsTable.IDENTIFIER)).partitions());
+      Shape rolled = Shape.now(catalog);
       SqlBenchmark.Timing timelineCold = sameAnswers(SqlBenchmark.time(trino, timeline, runs), timelineBefore, "timeline");
       SqlBenchmark.Timing dayCold = sameAnswers(SqlBenchmark.time(trino, oneDay, runs), dayBefore, "one-day aggregate");
       log.accept(String.format("after the cold roll-up: %,d files in %d partitions; timeline %.0f ms (x%.1f), one-day aggregate %.0f ms"

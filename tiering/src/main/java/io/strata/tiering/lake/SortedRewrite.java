@@ -98,10 +98,7 @@ public final class SortedRewrite {
    */
   public Outcome rewrite(LakeSnapshot snapshot, List<PartitionFiles.DataFile> files, long targetFileBytes,
       List<String> sortColumns, Optional<String> compression, String action) throws IOException {
-    List<DataFile> old = snapshot.dataFiles(files);
-    if (old.isEmpty()) {
-      throw new IllegalArgumentException("nothing to rewrite");
-    }
+    List<DataFile> old = live(snapshot, files);
     return rewrite(snapshot, old, table.specs().get(old.get(0).specId()), old.get(0).partition(), targetFileBytes, sortColumns,
         compression, action);
   }
@@ -112,13 +109,18 @@ public final class SortedRewrite {
    */
   public Outcome rollUp(LakeSnapshot snapshot, List<PartitionFiles.DataFile> files, PartitionFiles month, long targetFileBytes,
       List<String> sortColumns, String compression, String action) throws IOException {
+    List<DataFile> old = live(snapshot, files);
+    PartitionSpec spec = MonthSpec.of(table);
+    return rewrite(snapshot, old, spec, MonthSpec.partition(spec, table.schema(), month), targetFileBytes, sortColumns,
+        Optional.of(compression), action);
+  }
+
+  private static List<DataFile> live(LakeSnapshot snapshot, List<PartitionFiles.DataFile> files) {
     List<DataFile> old = snapshot.dataFiles(files);
     if (old.isEmpty()) {
       throw new IllegalArgumentException("nothing to rewrite");
     }
-    PartitionSpec spec = MonthSpec.of(table);
-    return rewrite(snapshot, old, spec, MonthSpec.partition(spec, table.schema(), month), targetFileBytes, sortColumns,
-        Optional.of(compression), action);
+    return old;
   }
 
   private Outcome rewrite(LakeSnapshot snapshot, List<DataFile> old, PartitionSpec spec, StructLike partition, long targetFileBytes,

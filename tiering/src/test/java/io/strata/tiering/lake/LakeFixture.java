@@ -5,29 +5,39 @@ import io.strata.catalog.CatalogServer;
 import io.strata.catalog.EventsTable;
 import io.strata.embedded.EmbeddedS3;
 import io.strata.embedded.S3Credentials;
+import io.strata.tiering.TieringPolicy;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.iceberg.AppendFiles;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.FileFormat;
+import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.PartitionKey;
 import org.apache.iceberg.Table;
+import org.apache.iceberg.catalog.Namespace;
+import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.data.GenericFileWriterFactory;
 import org.apache.iceberg.data.GenericRecord;
 import org.apache.iceberg.data.IcebergGenerics;
 import org.apache.iceberg.data.InternalRecordWrapper;
 import org.apache.iceberg.data.Record;
+import org.apache.iceberg.data.parquet.GenericParquetReaders;
 import org.apache.iceberg.io.CloseableIterable;
 import org.apache.iceberg.io.DataWriter;
 import org.apache.iceberg.io.OutputFileFactory;
+import org.apache.iceberg.parquet.Parquet;
 import org.apache.iceberg.rest.RESTCatalog;
 
 /**
@@ -37,6 +47,8 @@ import org.apache.iceberg.rest.RESTCatalog;
  */
 final class LakeFixture implements AutoCloseable {
   static final String BUCKET = "strata-lake";
+  static final long MB = 1L << 20;
+  static final List<String> SORT = List.of("tenant_id", "entity_id", "event_time");
 
   private final EmbeddedS3 s3;
   private final CatalogServer server;
@@ -125,6 +137,58 @@ final class LakeFixture implements AutoCloseable {
   }
 
   /** Every row's event id and payload, in no order: what a compaction must keep exactly. */
+  /** A new events table of its own in namespace {@code it}, with the events table's schema, spec and properties. */
+  Table table(String name) {
+    if (!catalog.namespaceExists(Namespace.of("it"))) {
+      catalog.createNamespace(Namespace.of("it"));
+    }
+    return catalog.createTable(TableIdentifier.of("it", name), EventsTable.SCHEMA, EventsTable.SPEC, EventsTable.PROPERTIES);
+  }
+
+  /** {@code commits} small commits of {@code rows} rows each into one partition (type x day), over 40 entities of 3 tenants. */
+  void stream(Table table, String type, LocalDate day, int commits, int rows) throws IOException {
+    Instant start = day.atStartOfDay(ZoneOffset.UTC).toInstant();
+    for (int c = 0; c < commits; c++) {
+      List<Record> batch = new ArrayList<>();
+      for (int i = 0; i < rows; i++) {
+        int n = c * rows + i;
+        batch.add(event(type, "tenant-" + (n % 3), "entity-" + (n * 7 % 40), start.plusSeconds((n * 13L) % 86_000), 1000));
+      }
+      commit(table, List.of(write(table, batch)), (long) c);
+    }
+  }
+
+  /** A compaction policy for every event type, with no cold tier. */
+  static TieringPolicy policy(long targetBytes, int maxFiles, Optional<Duration> expireAfter) {
+    return new TieringPolicy("it", "strata.events", Set.of(), Duration.ofDays(7),
+        new TieringPolicy.Compaction(Duration.ZERO, targetBytes, maxFiles, SORT), Optional.empty(), expireAfter,
+        Duration.ofDays(3), 1, Duration.ofDays(3), "it.yaml");
+  }
+
+  /** The live data files of one event type's partitions, of any spec. */
+  static List<DataFile> liveFiles(Table table, String type) throws IOException {
+    table.refresh();
+    List<DataFile> out = new ArrayList<>();
+    try (CloseableIterable<FileScanTask> tasks = table.newScan().planFiles()) {
+      tasks.forEach(t -> {
+        if (type.equals(LakeSnapshot.partitionOf(table.specs().get(t.file().specId()), t.file().partition()).eventType())) {
+          out.add(t.file());
+        }
+      });
+    }
+    return out;
+  }
+
+  /** One data file's rows, in file order. */
+  static List<Record> rowsOf(Table table, DataFile file) throws IOException {
+    List<Record> rows = new ArrayList<>();
+    try (CloseableIterable<Record> it = Parquet.read(table.io().newInputFile(file.location())).project(table.schema())
+        .createReaderFunc(t -> GenericParquetReaders.buildReader(table.schema(), t)).build()) {
+      it.forEach(rows::add);
+    }
+    return rows;
+  }
+
   static List<String> contents(Table table) throws IOException {
     table.refresh();
     List<String> out = new ArrayList<>();
