@@ -18,8 +18,8 @@ import java.util.concurrent.ForkJoinPool;
 final class ApiViews {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** A view as the API answered it. */
-  record Answer(long revision, JsonNode view) {}
+  /** A view as the API answered it: the version that served it, its revision and the view. */
+  record Answer(int version, long revision, JsonNode view) {}
 
   private final URI base;
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -43,7 +43,7 @@ final class ApiViews {
       throw new IOException("GET " + request.uri() + " answered " + response.statusCode() + ": " + response.body());
     }
     JsonNode body = JSON.readTree(response.body());
-    return Optional.of(new Answer(body.get("revision").asLong(), body.get("view")));
+    return Optional.of(new Answer(body.get("version").asInt(), body.get("revision").asLong(), body.get("view")));
   }
 
   /** The views that differ from the reference (or are missing), the first 20 described; empty when all are equal. */

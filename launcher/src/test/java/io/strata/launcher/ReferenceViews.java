@@ -38,7 +38,6 @@ final class ReferenceViews {
     Map<String, ObjectNode> state = new LinkedHashMap<>();
     Map<String, Long> stateCount = new LinkedHashMap<>();
     Map<String, ObjectNode> last = new LinkedHashMap<>();
-    Map<String, Deque<JsonNode>> timeline = new LinkedHashMap<>();
     Map<String, Long> counts = new LinkedHashMap<>();
     for (GeneratedRecord record : records) {
       if (record.kind() != GeneratedRecord.Kind.VALID) {
@@ -58,11 +57,6 @@ final class ReferenceViews {
       newest.put("event_time", time);
       newest.set("payload", payload);
       last.put(entity, newest);
-      Deque<JsonNode> events = timeline.computeIfAbsent(entity, k -> new ArrayDeque<>());
-      events.addFirst(newest);
-      if (events.size() > TIMELINE_LIMIT) {
-        events.removeLast();
-      }
       String minute = MINUTE.format(Instant.parse(time).truncatedTo(ChronoUnit.MINUTES));
       counts.merge(tenant + "\u0000" + e.get("event_type").asText() + "/" + minute, 1L, Long::sum);
     }
@@ -76,12 +70,8 @@ final class ReferenceViews {
       doc.put("last_event_type", last.get(entity).get("event_type").asText());
       doc.put("last_event_time", last.get(entity).get("event_time").asText());
       reference.add(new Expected("entity-state", parts[0], parts[1], reparse(doc), n));
-      ObjectNode tl = JSON.createObjectNode();
-      ArrayNode list = tl.putArray("events");
-      timeline.get(entity).forEach(list::add);
-      tl.put("total", n);
-      reference.add(new Expected("entity-timeline", parts[0], parts[1], reparse(tl), n));
     }
+    timeline(records, "entity-timeline", TIMELINE_LIMIT, java.util.Set.of()).forEach(reference::add);
     for (var count : counts.entrySet()) {
       String[] parts = count.getKey().split("\u0000", 2);
       ObjectNode doc = JSON.createObjectNode();
@@ -89,6 +79,47 @@ final class ReferenceViews {
       reference.add(new Expected("events-per-minute", parts[0], parts[1], reparse(doc), count.getValue()));
     }
     return reference;
+  }
+
+  /**
+   * The views of a timeline projection of {@code limit} events of the given types (all when empty), keyed
+   * by entity: what a projection version with that logic must hold after the generator's records.
+   */
+  static List<Expected> timeline(List<GeneratedRecord> records, String projection, int limit, java.util.Set<String> types)
+      throws IOException {
+    Map<String, Deque<JsonNode>> timeline = new LinkedHashMap<>();
+    Map<String, Long> counts = new LinkedHashMap<>();
+    for (GeneratedRecord record : records) {
+      if (record.kind() != GeneratedRecord.Kind.VALID) {
+        continue;
+      }
+      JsonNode e = JSON.readTree(new String(record.value(), UTF_8));
+      if (!types.isEmpty() && !types.contains(e.get("event_type").asText())) {
+        continue;
+      }
+      String entity = e.get("tenant_id").asText() + "\u0000" + e.get("entity_id").asText();
+      ObjectNode newest = JSON.createObjectNode();
+      newest.put("event_id", e.get("event_id").asText());
+      newest.put("event_type", e.get("event_type").asText());
+      newest.put("event_time", Instant.parse(e.get("event_time").asText()).toString());
+      newest.set("payload", e.get("payload"));
+      Deque<JsonNode> events = timeline.computeIfAbsent(entity, k -> new ArrayDeque<>());
+      events.addFirst(newest);
+      if (events.size() > limit) {
+        events.removeLast();
+      }
+      counts.merge(entity, 1L, Long::sum);
+    }
+    List<Expected> out = new java.util.ArrayList<>();
+    for (var entity : timeline.entrySet()) {
+      String[] parts = entity.getKey().split("\u0000", 2);
+      ObjectNode doc = JSON.createObjectNode();
+      ArrayNode list = doc.putArray("events");
+      entity.getValue().forEach(list::add);
+      doc.put("total", counts.get(entity.getKey()));
+      out.add(new Expected(projection, parts[0], parts[1], reparse(doc), counts.get(entity.getKey())));
+    }
+    return out;
   }
 
   private void add(Expected expected) {

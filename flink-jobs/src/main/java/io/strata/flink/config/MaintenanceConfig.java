@@ -24,7 +24,8 @@ import java.util.Set;
  * @param spillDir {@code strata.maintenance.spill-dir}: local disk for the sorted runs of a rewrite
  * @param rowsInMemory {@code strata.maintenance.rows-in-memory}: the most rows a rewrite holds, default 50000
  * @param hotLogReaders {@code strata.maintenance.hot-log-readers}: the consumer groups whose committed offsets
- *     bound the hot log's trimming, default {@code strata-tier,strata-views}
+ *     bound the hot log's trimming, default {@code strata-tier,strata-views-*} (a name ending in {@code *}
+ *     stands for every group it starts: one per projection version)
  */
 public record MaintenanceConfig(
     String bootstrapServers,
@@ -70,7 +71,7 @@ public record MaintenanceConfig(
         values.duration("strata.maintenance.orphans-every", Duration.ofDays(1)),
         values.string("strata.maintenance.spill-dir", System.getProperty("java.io.tmpdir") + "/strata-maintenance"),
         values.integer("strata.maintenance.rows-in-memory", 50_000, 1_000, 10_000_000),
-        Arrays.stream(values.string("strata.maintenance.hot-log-readers", "strata-tier,strata-views").split(","))
+        Arrays.stream(values.string("strata.maintenance.hot-log-readers", "strata-tier,strata-views-*").split(","))
             .map(String::trim).filter(s -> !s.isEmpty()).toList());
   }
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.GroupListing;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.RecordsToDelete;
@@ -19,7 +20,7 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * Trims the hot log to the policies' retention with {@code deleteRecords}, never past an offset a reader
- * of the hot log (the tier job, the views job) has not committed ({@link HotLogRetention}). The topic's
+ * of the hot log (the tier job, each projection version's job) has not committed ({@link HotLogRetention}). The topic's
  * own time retention is off ({@code retention.ms=-1}, set by the stack), so this is the only deletion.
  */
 final class HotLogTrimmer {
@@ -46,7 +47,7 @@ final class HotLogTrimmer {
     // No record at or after the cut-off: every record is older.
     end.forEach((p, e) -> cutoff.merge(p, e, (c, last) -> c < 0 ? last : c));
     List<Map<Integer, Long>> committed = new ArrayList<>();
-    for (String group : readers) {
+    for (String group : groups()) {
       Map<Integer, Long> offsets = new HashMap<>();
       Map<TopicPartition, OffsetAndMetadata> all =
           admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -69,6 +70,27 @@ final class HotLogTrimmer {
     }
     admin.deleteRecords(request).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
     return records;
+  }
+
+  /** The reader groups, with each name ending in {@code *} standing for every group it starts. */
+  private List<String> groups() throws Exception {
+    List<String> groups = new ArrayList<>();
+    List<String> prefixes = new ArrayList<>();
+    for (String reader : readers) {
+      if (reader.endsWith("*")) {
+        prefixes.add(reader.substring(0, reader.length() - 1));
+      } else {
+        groups.add(reader);
+      }
+    }
+    if (!prefixes.isEmpty()) {
+      for (GroupListing g : admin.listGroups().all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+        if (prefixes.stream().anyMatch(g.groupId()::startsWith)) {
+          groups.add(g.groupId());
+        }
+      }
+    }
+    return groups;
   }
 
   private Map<Integer, Long> offsets(List<TopicPartition> partitions, OffsetSpec spec) throws Exception {

@@ -25,9 +25,12 @@ public final class TierConnectors {
 
   /** The lake table through the REST catalog; the catalog hands out the storage settings. */
   public static TableLoader lakeTable(TierConfig config) {
+    return lakeTable(config.catalogUri(), config.catalogToken());
+  }
+
+  public static TableLoader lakeTable(String catalogUri, java.util.Optional<String> catalogToken) {
     CatalogLoader catalog =
-        CatalogLoader.rest(
-            "strata", new Configuration(), RestClientProperties.of(config.catalogUri(), config.catalogToken()));
+        CatalogLoader.rest("strata", new Configuration(), RestClientProperties.of(catalogUri, catalogToken));
     return TableLoader.fromCatalog(catalog, EventsTable.IDENTIFIER);
   }
 }

@@ -5,11 +5,17 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import io.strata.launcher.console.Progress;
 import io.strata.views.api.LookupHandler;
 import io.strata.views.api.LookupServer;
+import io.strata.views.api.ProjectionService;
+import io.strata.views.api.ProjectionServiceException;
+import io.strata.views.api.ProjectionStatus;
 import io.strata.views.api.TenantTokens;
+import io.strata.views.catalog.CatalogEntry;
+import io.strata.views.catalog.LiveProjections;
 import io.strata.views.catalog.ProjectionCatalog;
-import io.strata.views.definition.KeySpec;
+import io.strata.views.catalog.VersionEntry;
 import io.strata.views.definition.ProjectionDefinition;
-import io.strata.views.fold.LatestStateFold;
+import io.strata.views.definition.ProjectionFiles;
+import io.strata.views.fold.FoldRegistry;
 import io.strata.views.store.StoredView;
 import io.strata.views.store.ViewAddress;
 import io.strata.views.store.ViewStore;
@@ -19,8 +25,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.OptionalLong;
-import java.util.Set;
+import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
@@ -39,9 +45,12 @@ public final class LookupBenchmark {
 
   private LookupBenchmark() {}
 
+  /** The benchmark's projection as a file would define it. */
+  static final String DEFINITION =
+      "name: " + PROJECTION + "\nversion: 1\ndescription: lookup benchmark views\nkey: entity\nfold: latest-state\nttl: 6h\n";
+
   public static ProjectionDefinition projection() {
-    return new ProjectionDefinition(PROJECTION, 1, "lookup benchmark views", new KeySpec(KeySpec.Kind.ENTITY, null),
-        Set.of(), LatestStateFold.NAME, new LatestStateFold(), Duration.ofHours(6), "(strata bench-lookup)");
+    return ProjectionFiles.parse("(strata bench-lookup)", DEFINITION, FoldRegistry.standard());
   }
 
   public static Run run(String name, ViewStore store, long keys, int connections, long warmupMillis, long measureMillis)
@@ -50,13 +59,17 @@ public final class LookupBenchmark {
     long started = System.nanoTime();
     load(store, keys, name);
     double loadSeconds = (System.nanoTime() - started) / 1e9;
-    new ProjectionCatalog(store).registerIfAbsent(PROJECTION, 1);
+    ProjectionCatalog catalog = new ProjectionCatalog(store);
+    catalog.put(PROJECTION, CatalogEntry.empty().with(1, VersionEntry.building(DEFINITION, Instant.now())).switchLive(1, Instant.now()));
     StringBuilder tokens = new StringBuilder();
     for (int t = 0; t < TENANTS; t++) {
       tokens.append(t == 0 ? "" : ",").append(token(t)).append('=').append(tenant(t));
     }
     LookupHandler handler =
-        new LookupHandler(List.of(projection()), store, TenantTokens.parse("bench tokens", tokens.toString()), OptionalLong::empty);
+        new LookupHandler(
+            new LiveProjections(catalog, FoldRegistry.standard(), Map.of(PROJECTION, projection()), LiveProjections.MAX_AGE_MILLIS,
+                System::currentTimeMillis),
+            store, TenantTokens.parse("bench tokens", tokens.toString()), Optional.empty(), new NoProjections());
     HttpLoad.Result lookups;
     try (LookupServer server = LookupServer.start("127.0.0.1", 0, handler)) {
       System.err.printf(Locale.ROOT, "%s: lookups on %d connections for %.0f s (after %.0f s warm-up)%n",
@@ -74,6 +87,24 @@ public final class LookupBenchmark {
       throw new IllegalStateException(lookups.notOk() + " lookups were not answered 200; the first: " + lookups.firstNotOk());
     }
     return new Run(name, keys, loadSeconds, lookups);
+  }
+
+  /** The benchmark serves lookups only: it lists and rebuilds nothing. */
+  private static final class NoProjections implements ProjectionService {
+    @Override
+    public List<ProjectionStatus> list() {
+      return List.of();
+    }
+
+    @Override
+    public Optional<ProjectionStatus> describe(String name) {
+      return Optional.empty();
+    }
+
+    @Override
+    public ProjectionStatus rebuild(String name) {
+      throw new ProjectionServiceException(404, "the lookup benchmark rebuilds nothing");
+    }
   }
 
   private static void load(ViewStore store, long keys, String name) {

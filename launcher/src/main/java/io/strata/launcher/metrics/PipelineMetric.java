@@ -15,6 +15,7 @@ enum PipelineMetric {
   DUPLICATES_DROPPED("strataDuplicatesDropped", "strata_ingest_duplicates_dropped", true, "Resent events dropped by deduplication"),
   EVENTS_INGESTED("strataEventsIngested", "strata_ingest_events_ingested", true, "Events written to the hot log"),
   VIEW_EVENTS_FOLDED("strataViewEventsFolded", "strata_view_events_folded", true, "Events folded into views (an event counts once per projection that takes it)"),
+  VIEW_EVENTS_ROUTED("strataViewEventsRouted", "strata_view_events_routed", true, "Events a projection version takes, passed on to their view (a history build's progress reading the lake)"),
   VIEW_LATE_EVENTS("strataViewLateEvents", "strata_view_late_events", true, "Events for a counter minute that had already closed: not counted"),
   VIEW_EVENTS_WITHOUT_KEY("strataViewEventsWithoutKey", "strata_view_events_without_key", true, "Events a projection takes but without its key field: skipped"),
   VIEW_WRITES("strataViewWrites", "strata_view_writes", true, "Views written to the view store"),

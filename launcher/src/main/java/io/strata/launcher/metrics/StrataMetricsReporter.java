@@ -15,6 +15,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Gauge;
 import org.apache.flink.metrics.Metric;
@@ -35,7 +37,7 @@ public final class StrataMetricsReporter implements MetricReporter, MultiCollect
   private static final Logger LOG = LoggerFactory.getLogger(StrataMetricsReporter.class);
   // The lake table is the tier job's output; its figures carry that job's label.
   private static final String LAKE_JOB = "tier";
-  private static final String VIEWS_JOB = "views";
+  private static final Pattern VIEWS_JOB = Pattern.compile("views-(.+)-v(\\d+)");
 
   private final int port;
   private final Map<Metric, Registration> metrics = new ConcurrentHashMap<>();
@@ -122,21 +124,30 @@ public final class StrataMetricsReporter implements MetricReporter, MultiCollect
     }
     MetricSnapshots.Builder snapshots = MetricSnapshots.builder();
     sums.forEach((metric, byJob) -> snapshots.metricSnapshot(snapshot(metric, byJob)));
-    Double viewsLag = sums.getOrDefault(PipelineMetric.PENDING_RECORDS, Map.of()).get(VIEWS_JOB);
+    Map<String, Double> pending = sums.getOrDefault(PipelineMetric.PENDING_RECORDS, Map.of());
     Map<String, Long> newest = ViewMetrics.newestIngestMillis();
-    if (viewsLag != null && !newest.isEmpty()) {
-      // One job folds every projection: each is as many records behind the hot log as the job.
-      GaugeSnapshot.Builder records = GaugeSnapshot.builder().name("strata_view_lag_records")
-          .help("Records of the hot log the projection's job has not folded yet");
-      GaugeSnapshot.Builder seconds = GaugeSnapshot.builder().name("strata_view_lag_seconds")
-          .help("Age of the newest event in the projection's views while its job is behind the hot log; 0 once it has caught up");
-      long now = System.currentTimeMillis();
-      new TreeMap<>(newest).forEach((projection, ingest) -> {
-        Labels labels = Labels.of("projection", projection);
-        records.dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder().labels(labels).value(viewsLag).build());
+    GaugeSnapshot.Builder records = GaugeSnapshot.builder().name("strata_view_lag_records")
+        .help("Records of the hot log the projection version's job has not folded yet");
+    GaugeSnapshot.Builder seconds = GaugeSnapshot.builder().name("strata_view_lag_seconds")
+        .help("Age of the newest event in the projection version's views while its job is behind the hot log; 0 once it has caught up");
+    long now = System.currentTimeMillis();
+    boolean any = false;
+    // One job per projection version (views-<projection>-v<version>): each is as far behind as its job.
+    for (Map.Entry<String, Double> job : pending.entrySet()) {
+      Matcher m = VIEWS_JOB.matcher(job.getKey());
+      if (!m.matches()) {
+        continue;
+      }
+      any = true;
+      Labels labels = Labels.of("projection", m.group(1), "version", m.group(2));
+      records.dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder().labels(labels).value(job.getValue()).build());
+      Long ingest = newest.get(ViewMetrics.key(m.group(1), Integer.parseInt(m.group(2))));
+      if (ingest != null) {
         seconds.dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder().labels(labels)
-            .value(ViewMetrics.lagSeconds(ingest, viewsLag, now)).build());
-      });
+            .value(ViewMetrics.lagSeconds(ingest, job.getValue(), now)).build());
+      }
+    }
+    if (any) {
       snapshots.metricSnapshot(records.build()).metricSnapshot(seconds.build());
     }
     return snapshots.build();

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -71,18 +72,88 @@ public final class FlinkRunner implements AutoCloseable {
    */
   public JobID submit(String name, String checkpointDir, Consumer<StreamExecutionEnvironment> graph)
       throws Exception {
-    StreamExecutionEnvironment env = new StreamExecutionEnvironment(new Configuration(configuration));
-    graph.accept(env);
-    StreamGraph streamGraph = env.getStreamGraph();
-    streamGraph.setJobName("strata-" + name);
+    return submit(name, checkpointDir, Optional.empty(), graph);
+  }
+
+  /**
+   * The same, restoring from {@code otherwise} (a savepoint) when the job has no checkpoint yet: a job
+   * whose first state was written for it (a projection version's folded history).
+   */
+  public JobID submit(String name, String checkpointDir, Optional<String> otherwise, Consumer<StreamExecutionEnvironment> graph)
+      throws Exception {
     JobID id = jobId(name);
+    Optional<String> restore = latestCheckpoint(checkpointDir, id).or(() -> otherwise);
+    StreamGraph streamGraph = graph(name, graph);
     streamGraph.setJobId(id);
-    Optional<String> restore = latestCheckpoint(checkpointDir, id);
     streamGraph.setSavepointRestoreSettings(
         restore.map(p -> SavepointRestoreSettings.forPath(p, false)).orElse(SavepointRestoreSettings.none()));
     cluster.submitJob(streamGraph).get();
     LOG.info("job {} ({}) submitted, {}", name, id, restore.map(p -> "restored from " + p).orElse("fresh start"));
     return id;
+  }
+
+  /**
+   * Runs a bounded job (a batch job) under a new job id; the future completes when it has finished, or
+   * fails with the job's failure.
+   */
+  public CompletableFuture<Void> runToEnd(String name, Consumer<StreamExecutionEnvironment> graph) throws Exception {
+    StreamGraph streamGraph = graph(name, graph);
+    JobID id = JobID.generate();
+    streamGraph.setJobId(id);
+    cluster.submitJob(streamGraph).get();
+    LOG.info("job {} ({}) submitted", name, id);
+    return cluster.requestJobResult(id).thenApply(result -> {
+      if (!result.isSuccess()) {
+        Throwable cause = result.getSerializedThrowable()
+            .map(t -> t.deserializeError(FlinkRunner.class.getClassLoader()))
+            .orElse(new IllegalStateException("job " + name + " ended " + result.getApplicationStatus()));
+        throw new java.util.concurrent.CompletionException(cause);
+      }
+      return null;
+    });
+  }
+
+  private StreamGraph graph(String name, Consumer<StreamExecutionEnvironment> graph) {
+    StreamExecutionEnvironment env = new StreamExecutionEnvironment(new Configuration(configuration));
+    graph.accept(env);
+    StreamGraph streamGraph = env.getStreamGraph();
+    streamGraph.setJobName("strata-" + name);
+    return streamGraph;
+  }
+
+  /** Whether the named job runs (or is starting or restarting) on this cluster. */
+  public boolean running(String name) throws Exception {
+    JobID id = jobId(name);
+    for (var job : cluster.listJobs().get(10, TimeUnit.SECONDS)) {
+      if (job.getJobId().equals(id)) {
+        return !job.getJobState().isGloballyTerminalState();
+      }
+    }
+    return false;
+  }
+
+  /** Cancels the named job, if it runs, and waits until it has stopped; its checkpoints stay. */
+  public void cancel(String name) throws Exception {
+    if (running(name)) {
+      JobID id = jobId(name);
+      cluster.cancelJob(id).get(30, TimeUnit.SECONDS);
+      cluster.requestJobResult(id).get(60, TimeUnit.SECONDS);
+      LOG.info("job {} ({}) cancelled", name, id);
+    }
+  }
+
+  /** Deletes everything under a folder of the checkpoint storage (a retired job's checkpoints, a savepoint). */
+  public static void delete(String path) throws IOException {
+    Path folder = new Path(path);
+    FileSystem fs = folder.getFileSystem();
+    if (fs.exists(folder)) {
+      fs.delete(folder, true);
+    }
+  }
+
+  /** Where a named job's checkpoints are kept under {@code checkpointDir}. */
+  public static String checkpointsOf(String checkpointDir, String name) {
+    return new Path(checkpointDir, jobId(name).toHexString()).toString();
   }
 
   public JobStatus status(JobID id) throws Exception {

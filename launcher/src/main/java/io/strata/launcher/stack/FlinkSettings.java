@@ -6,7 +6,7 @@ import org.apache.flink.configuration.Configuration;
 final class FlinkSettings {
   private FlinkSettings() {}
 
-  static Configuration cluster(StackConfig config) {
+  static Configuration cluster(StackConfig config, int slots) {
     Configuration conf = new Configuration();
     conf.setString("rest.address", "127.0.0.1");
     conf.setString("rest.bind-address", "127.0.0.1");
@@ -18,7 +18,7 @@ final class FlinkSettings {
     // The ingest job's dedup state is in RocksDB (RocksDbState): its working files go under the
     // data directory, not /tmp, and its memory is the slots' managed memory, outside the heap.
     conf.setString("state.backend.rocksdb.localdir", config.dataDir().resolve("flink-state").toString());
-    conf.setString("taskmanager.memory.managed.size", config.flinkManagedMemory());
+    conf.setString("taskmanager.memory.managed.size", config.flinkManagedMemory(slots));
     // Flink's S3 filesystem (Hadoop S3A inside) for s3a:// checkpoint paths.
     conf.setString("s3.endpoint", config.s3Endpoint());
     conf.setString("s3.path.style.access", "true");

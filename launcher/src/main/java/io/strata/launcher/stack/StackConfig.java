@@ -31,9 +31,10 @@ import java.util.Set;
  *       {@code strata.s3.access-key} (strata), {@code strata.s3.secret-key} (strata-secret)
  *   <li>{@code strata.catalog.embedded} (true): start the catalog; false uses
  *       {@code strata.tier.catalog-uri}
- *   <li>{@code strata.flink.ui-port} (8081), {@code strata.flink.slots} (4),
- *       {@code strata.flink.managed-memory} (512mb: off-heap memory the slots share, RocksDB's cache
- *       and write buffers)
+ *   <li>{@code strata.flink.ui-port} (8081), {@code strata.flink.slots} (0: as many as the jobs need,
+ *       one per job: ingest, tier, maintenance, one per projection, and two for a projection's build),
+ *       {@code strata.flink.managed-memory} (96mb per slot: off-heap memory the slots share, RocksDB's
+ *       cache and write buffers)
  *   <li>{@code strata.metrics.port} (9249): the pipeline's metrics in Prometheus text format
  *   <li>{@code strata.home} (the checkout: the folder holding {@code trino-config/} and {@code sql/})
  *   <li>{@code strata.trino.enabled} (true), {@code strata.trino.port} (8080),
@@ -41,7 +42,8 @@ import java.util.Set;
  *   <li>{@code strata.views.enabled} (true): run the views job ({@link ViewsConfig}: projections from
  *       {@code <home>/projections}, the embedded store in {@code <data-dir>/views}) and the lookup API on
  *       {@code strata.views.port} (8090) for the tenants of {@code strata.views.tokens}
- *       ({@code <token>=<tenant>,...}; demo tokens for the generator's tenants by default)
+ *       ({@code <token>=<tenant>,...}; demo tokens for the generator's tenants by default);
+ *       {@code strata.views.admin-token} (a demo token: set your own) may rebuild projections
  *   <li>{@code strata.maintenance.enabled} (true): run the maintenance job ({@link MaintenanceConfig}:
  *       policies from {@code <home>/tiering-policies}, sorted runs in {@code <data-dir>/maintenance}); the
  *       hot log's own time retention is then off and the policies' {@code hot-log-retention} trims it
@@ -63,7 +65,7 @@ public record StackConfig(
     boolean embeddedCatalog,
     int flinkUiPort,
     int flinkSlots,
-    long flinkManagedMemoryBytes,
+    Optional<Long> flinkManagedMemoryBytes,
     int metricsPort,
     Path home,
     boolean trinoEnabled,
@@ -76,10 +78,16 @@ public record StackConfig(
     ViewsConfig views,
     int viewsPort,
     TenantTokens viewTokens,
+    Optional<String> viewsAdminToken,
     boolean maintenanceEnabled,
     MaintenanceConfig maintenance,
     CatalogConfig catalog,
     Map<String, String> effective) {
+
+  /** Rebuilds projections on a fresh stack; set your own in production. */
+  static final String DEMO_ADMIN_TOKEN = "strata-admin-demo-token";
+  /** Managed memory per slot when {@code strata.flink.managed-memory} is not set. */
+  static final long MANAGED_MEMORY_PER_SLOT = 96L << 20;
 
   /** Tokens for the generator's tenants, so that a fresh stack answers lookups; set your own in production. */
   static final String DEMO_TOKENS =
@@ -93,7 +101,7 @@ public record StackConfig(
           "strata.s3.access-key", "strata.s3.secret-key", "strata.s3.endpoint", "strata.s3.region",
           "strata.catalog.embedded", "strata.flink.ui-port", "strata.flink.slots", "strata.flink.managed-memory", "strata.home", "strata.metrics.port",
           "strata.trino.enabled", "strata.trino.port", "strata.trino.java-home", "strata.trino.heap",
-          "strata.views.enabled", "strata.views.port", "strata.views.tokens", "strata.maintenance.enabled",
+          "strata.views.enabled", "strata.views.port", "strata.views.tokens", "strata.views.admin-token", "strata.maintenance.enabled",
           CatalogConfig.PORT, CatalogConfig.JDBC_URL, CatalogConfig.JDBC_USER,
           CatalogConfig.JDBC_PASSWORD, CatalogConfig.NAME, CatalogConfig.WAREHOUSE, CatalogConfig.TOKEN);
 
@@ -109,6 +117,8 @@ public record StackConfig(
     requireNonNull(home, "strata.home is null");
     requireNonNull(trinoJavaHome, "strata.trino.java-home is null");
     requireNonNull(trinoHeap, "strata.trino.heap is null");
+    requireNonNull(flinkManagedMemoryBytes, "strata.flink.managed-memory is null");
+    requireNonNull(viewsAdminToken, "strata.views.admin-token is null");
     effective = Map.copyOf(effective);
     if (!embeddedS3 && catalog.s3Endpoint().isEmpty()) {
       throw new IllegalArgumentException("strata.s3.endpoint is required when strata.s3.embedded=false");
@@ -156,9 +166,9 @@ public record StackConfig(
     effective.putIfAbsent("strata.views.projections-dir", home.resolve("projections").toString());
     effective.putIfAbsent("strata.maintenance.policies-dir", home.resolve("tiering-policies").toString());
     effective.putIfAbsent("strata.maintenance.spill-dir", dataDir.resolve("maintenance").toString());
-    // The hot log is trimmed only as far as its readers have committed: the views job reads it too.
+    // The hot log is trimmed only as far as its readers have committed: every projection version's job too.
     effective.putIfAbsent("strata.maintenance.hot-log-readers",
-        bool(given, "strata.views.enabled") ? "strata-tier,strata-views" : "strata-tier");
+        bool(given, "strata.views.enabled") ? "strata-tier,strata-views-*" : "strata-tier");
     ConfigValues values = new ConfigValues(effective);
 
     return new StackConfig(
@@ -172,8 +182,8 @@ public record StackConfig(
         new S3Credentials(effective.get("strata.s3.access-key"), effective.get("strata.s3.secret-key")),
         embeddedCatalog,
         given.integer("strata.flink.ui-port", 8081, 0, 65535),
-        given.integer("strata.flink.slots", 4, 1, 64),
-        given.bytes("strata.flink.managed-memory", 512L << 20, 16L << 20),
+        given.integer("strata.flink.slots", 0, 0, 256),
+        given.optional("strata.flink.managed-memory").map(v -> given.bytes("strata.flink.managed-memory", 0, 16L << 20)),
         given.integer("strata.metrics.port", 9249, 1, 65535),
         home,
         bool(given, "strata.trino.enabled"),
@@ -186,6 +196,7 @@ public record StackConfig(
         ViewsConfig.from(values),
         given.integer("strata.views.port", 8090, 0, 65535),
         TenantTokens.parse("strata.views.tokens", given.string("strata.views.tokens", DEMO_TOKENS)),
+        adminToken(given.string("strata.views.admin-token", DEMO_ADMIN_TOKEN)),
         bool(given, "strata.maintenance.enabled"),
         MaintenanceConfig.from(values),
         catalogConfig(effective),
@@ -211,9 +222,26 @@ public record StackConfig(
     return home.resolve("trino-config/etc/single-node");
   }
 
-  /** The managed memory as Flink writes a size. */
-  public String flinkManagedMemory() {
-    return flinkManagedMemoryBytes + "b";
+  /** The task slots of the embedded Flink: as set, or one per job the stack runs ({@code projections} of them), plus two for a build. */
+  public int slotsFor(int projections) {
+    return flinkSlots > 0 ? flinkSlots : 3 + projections + 2;
+  }
+
+  /** The managed memory of {@code slots} slots, as Flink writes a size. */
+  public String flinkManagedMemory(int slots) {
+    return flinkManagedMemoryBytes.orElse(MANAGED_MEMORY_PER_SLOT * slots) + "b";
+  }
+
+  private static Optional<String> adminToken(String token) {
+    if (token.isEmpty()) {
+      return Optional.empty();
+    }
+    if (!token.matches("[A-Za-z0-9._~+/-]{16,}")) {
+      throw new IllegalArgumentException(
+          "strata.views.admin-token must be at least 16 letters, digits or ._~+/- (empty: no admin), got a token of "
+              + token.length() + " characters");
+    }
+    return Optional.of(token);
   }
 
   public Path sqlDir() {

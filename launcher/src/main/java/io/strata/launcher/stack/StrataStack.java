@@ -8,19 +8,19 @@ import io.strata.embedded.trino.TrinoServer;
 import io.strata.flink.ingest.IngestJob;
 import io.strata.flink.tier.TierJob;
 import io.strata.event.RecordLimits;
-import io.strata.flink.views.ViewsJob;
 import io.strata.flink.maintenance.MaintenanceJob;
 import io.strata.tiering.PolicyFiles;
 import io.strata.tiering.TieringPolicy;
+import io.strata.launcher.projections.ProjectionSupervisor;
 import io.strata.views.api.LookupHandler;
 import io.strata.views.api.LookupServer;
-import io.strata.views.catalog.ProjectionCatalog;
-import io.strata.views.definition.ProjectionDefinition;
+import io.strata.views.definition.ProjectionFile;
 import io.strata.views.store.ViewStore;
 import io.strata.views.store.ViewStores;
 import io.strata.views.definition.ProjectionFiles;
 import io.strata.views.fold.FoldRegistry;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import io.strata.launcher.sql.ViewMigrator;
 import java.net.URI;
@@ -45,7 +45,6 @@ public final class StrataStack implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(StrataStack.class);
   public static final String INGEST = "ingest";
   public static final String TIER = "tier";
-  public static final String VIEWS = "views";
   public static final String MAINTENANCE = "maintenance";
 
   private final StackConfig config;
@@ -74,9 +73,9 @@ public final class StrataStack implements AutoCloseable {
 
   private void startAll() throws Exception {
     // A bad projection file stops start-up before anything runs, naming the file, the key and why.
-    List<ProjectionDefinition> projections =
+    List<ProjectionFile> projections =
         config.viewsEnabled()
-            ? ProjectionFiles.load(Path.of(config.views().projectionsDir()), FoldRegistry.standard())
+            ? ProjectionFiles.loadFiles(Path.of(config.views().projectionsDir()), FoldRegistry.standard())
             : List.of();
     // So does a bad tiering policy.
     List<TieringPolicy> policies =
@@ -127,7 +126,8 @@ public final class StrataStack implements AutoCloseable {
     }
 
     FreePorts.requireFree("strata.metrics.port", config.metricsPort());
-    flink = FlinkRunner.start(FlinkSettings.cluster(config), config.flinkSlots());
+    int slots = config.slotsFor(projections.size());
+    flink = FlinkRunner.start(FlinkSettings.cluster(config, slots), slots);
     started.push(flink);
     endpoints.put("Flink web UI", flink.webUi().toString());
     endpoints.put("Metrics (Prometheus)", "http://127.0.0.1:" + config.metricsPort() + "/metrics  (bin/strata status)");
@@ -136,23 +136,19 @@ public final class StrataStack implements AutoCloseable {
     if (config.viewsEnabled()) {
       ViewStore store = ViewStores.open(config.views().store());
       started.push(store);
-      ProjectionCatalog catalog = new ProjectionCatalog(store);
-      for (ProjectionDefinition p : projections) {
-        if (catalog.registerIfAbsent(p.name(), p.version())) {
-          LOG.info("projection {} registered, version {} live", p.name(), p.version());
-        } else if (catalog.live(p.name()).getAsInt() != p.version()) {
-          LOG.warn("projection {} is live at version {}, its file defines version {}: lookups keep the live version",
-              p.name(), catalog.live(p.name()).getAsInt(), p.version());
-        }
-      }
+      ProjectionSupervisor supervisor =
+          new ProjectionSupervisor(config.views(), flink, store, new StackMetrics(config.metricsPort()), FoldRegistry.standard(),
+              Clock.systemUTC());
+      started.push(supervisor);
+      // A projection file that cannot run as it is (a changed definition under the live version) stops start-up here.
+      supervisor.start(projections);
       FreePorts.requireFree("strata.views.port", config.viewsPort());
       LookupServer lookup =
           LookupServer.start("127.0.0.1", config.viewsPort(),
-              new LookupHandler(projections, store, config.viewTokens(), new MetricsLag(config.metricsPort())));
+              new LookupHandler(supervisor.live(), store, config.viewTokens(), config.viewsAdminToken(), supervisor));
       started.push(lookup);
       endpoints.put("Lookup API", lookup.uri() + "/v1/views/{projection}/{key}  (Authorization: Bearer <token>)");
-      flink.submit(VIEWS, config.views().checkpoints().directory(), env -> ViewsJob.build(env, config.views(), projections));
-      endpoints.put("Views", projections.size() + " projections from " + config.views().projectionsDir() + ", store "
+      endpoints.put("Views", projections.size() + " projections from " + config.views().projectionsDir() + ", a job each, store "
           + config.views().store());
     }
     if (config.maintenanceEnabled()) {
@@ -206,12 +202,9 @@ public final class StrataStack implements AutoCloseable {
     return DriverManager.getConnection(trinoJdbcUrl, props);
   }
 
-  /** The jobs this stack runs, in start order. */
+  /** The jobs this stack starts itself, in start order (each projection version's job comes and goes with it). */
   public List<String> jobs() {
     List<String> jobs = new java.util.ArrayList<>(List.of(INGEST, TIER));
-    if (config.viewsEnabled()) {
-      jobs.add(VIEWS);
-    }
     if (config.maintenanceEnabled()) {
       jobs.add(MAINTENANCE);
     }

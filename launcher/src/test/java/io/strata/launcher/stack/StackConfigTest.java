@@ -25,8 +25,10 @@ class StackConfigTest {
     assertThat(config.s3Credentials().accessKey()).isEqualTo("strata");
     assertThat(config.embeddedCatalog()).isTrue();
     assertThat(config.flinkUiPort()).isEqualTo(8081);
-    assertThat(config.flinkSlots()).isEqualTo(4);
-    assertThat(config.flinkManagedMemory()).isEqualTo((512L << 20) + "b");
+    assertThat(config.flinkSlots()).as("as many as the jobs need").isZero();
+    assertThat(config.slotsFor(3)).as("ingest, tier, maintenance, 3 projections, a build").isEqualTo(8);
+    assertThat(config.flinkManagedMemory(8)).isEqualTo((8 * 96L << 20) + "b");
+    assertThat(config.viewsAdminToken()).hasValue("strata-admin-demo-token");
     assertThat(config.viewsEnabled()).isTrue();
     assertThat(config.viewsPort()).isEqualTo(8090);
     assertThat(config.viewTokens().tenantOf("Bearer tenant-3-demo-token")).hasValue("tenant-3");
@@ -62,6 +64,7 @@ class StackConfigTest {
     raw.put("strata.views.enabled", "false");
     raw.put("strata.views.port", "18090");
     raw.put("strata.views.tokens", "a-very-long-token-1=acme");
+    raw.put("strata.views.admin-token", "an-admin-token-0123");
     raw.put("strata.views.store", "redis://127.0.0.1:6379");
     raw.put("strata.checkpoint.interval", "3s");
     StackConfig config = StackConfig.from(raw);
@@ -74,7 +77,10 @@ class StackConfigTest {
     assertThat(config.s3Credentials().secretKey()).isEqualTo("sk");
     assertThat(config.flinkUiPort()).isEqualTo(18081);
     assertThat(config.flinkSlots()).isEqualTo(2);
-    assertThat(config.flinkManagedMemoryBytes()).isEqualTo(1L << 30);
+    assertThat(config.slotsFor(3)).isEqualTo(2);
+    assertThat(config.flinkManagedMemoryBytes()).hasValue(1L << 30);
+    assertThat(config.flinkManagedMemory(2)).isEqualTo((1L << 30) + "b");
+    assertThat(config.viewsAdminToken()).hasValue("an-admin-token-0123");
     assertThat(config.viewsEnabled()).isFalse();
     assertThat(config.viewsPort()).isEqualTo(18090);
     assertThat(config.viewTokens().tenantOf("Bearer a-very-long-token-1")).hasValue("acme");
@@ -107,5 +113,7 @@ class StackConfigTest {
         .hasMessageStartingWith("strata.views.tokens must be <token>=<tenant> pairs");
     assertThatThrownBy(() -> StackConfig.from(Map.of("strata.flink.managed-memory", "1mb")))
         .hasMessage("strata.flink.managed-memory must be at least 16777216 bytes, got '1mb'");
+    assertThatThrownBy(() -> StackConfig.from(Map.of("strata.views.admin-token", "short")))
+        .hasMessage("strata.views.admin-token must be at least 16 letters, digits or ._~+/- (empty: no admin), got a token of 5 characters");
   }
 }

@@ -3,60 +3,47 @@ package io.strata.views.api;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.prometheus.metrics.core.metrics.Histogram;
-import io.strata.views.catalog.ProjectionCatalog;
-import io.strata.views.definition.ProjectionDefinition;
-import io.strata.views.store.StoredView;
-import io.strata.views.store.ViewAddress;
+import io.strata.views.catalog.LiveProjections;
 import io.strata.views.store.ViewStore;
-import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
-import java.util.OptionalLong;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.Fields;
 import org.eclipse.jetty.util.thread.Invocable.InvocationType;
 
 /**
  * The lookup API's routes, every answer JSON:
  *
  * <ul>
- *   <li>{@code GET /v1/views/{projection}/{key}} (timelines take {@code ?limit=}): the view of {@code key}
- *       in the projection's live version, for the tenant of the bearer token. The key is everything after
- *       the projection, percent-decoded: it may hold slashes. 200 with the view; 404 when the
- *       projection or the view is unknown (a view of another tenant is never reachable, whatever the key
- *       holds, and is answered the same as an absent one); 400 for a malformed request; 401 without a
- *       known token.
- *   <li>{@code GET /v1/projections}: each projection with its live version, state, lag and last update.
+ *   <li>{@code GET /v1/views/{projection}/{key}} (timelines take {@code ?limit=}): a view of the
+ *       projection's live version, for the tenant of the bearer token ({@link ViewLookup}).
+ *   <li>{@code GET /v1/projections}, {@code GET /v1/projections/{name}}: each projection with its
+ *       versions, state, lag, last update and the rebuild in progress; any known token.
+ *   <li>{@code POST /v1/projections/{name}/rebuild}: builds the version the projection's file defines
+ *       now beside the live one, then switches lookups to it; the admin token only. 202 with the status.
  * </ul>
  *
- * Request latency by projection and status: {@code strata_lookup_request_seconds}.
+ * 401 without a known token, 403 for a token that may not do what it asks, each with
+ * {@code {"error":{"code":...,"message":"..."}}}. Request latency by projection and status:
+ * {@code strata_lookup_request_seconds}.
  *
  * <p>Against a remote store the handler blocks (a round trip to Redis), so Jetty runs it on a pool
  * thread, never on the thread that selects for many connections: declared non-blocking there, lookups
  * queued behind each other's Redis calls (p50 2.4 ms, 7,500 lookups/s in bench-lookup). Against the
  * embedded store it is non-blocking, which saves a thread hand-off per request (42,000 against 24,000
  * lookups/s).
- *
- * <p>The live version of each projection is read from the catalog at most once a second
- * ({@link ProjectionCatalog.LiveVersions}): a switch reaches every request within a second.
  */
 public final class LookupHandler extends Handler.Abstract {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String VIEWS = "/v1/views/";
+  private static final String PROJECTIONS = "/v1/projections";
   private static final Histogram LATENCY =
       Histogram.builder()
           .name("strata_lookup_request_seconds")
@@ -65,30 +52,26 @@ public final class LookupHandler extends Handler.Abstract {
           .classicUpperBounds(0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.5, 1)
           .register();
 
-  /** How far the views are behind the hot log, as the stack measures it. */
-  public interface Lag {
-    /** Records of the hot log the views job has not read yet, when known. */
-    OptionalLong records();
+  /** An answer: status, JSON body, and the projection it was about (a metric label; empty for none). */
+  record Answer(int status, String body, String projection) {
+    static Answer error(int status, String message, String projection) {
+      return new Answer(status, LookupHandler.error(status, message), projection);
+    }
   }
 
-  private final Map<String, ProjectionDefinition> projections = new LinkedHashMap<>();
-  private final ViewStore store;
-  private final ProjectionCatalog catalog;
-  private final ProjectionCatalog.LiveVersions live;
+  private final ViewLookup lookups;
   private final TenantTokens tokens;
-  private final Lag lag;
+  private final Optional<String> adminToken;
+  private final ProjectionService projections;
 
-  public LookupHandler(List<ProjectionDefinition> projections, ViewStore store, TenantTokens tokens, Lag lag) {
+  public LookupHandler(
+      LiveProjections live, ViewStore store, TenantTokens tokens, Optional<String> adminToken, ProjectionService projections) {
     super(requireNonNull(store, "store is null").remote() ? InvocationType.BLOCKING : InvocationType.NON_BLOCKING);
-    projections.forEach(p -> this.projections.put(p.name(), p));
-    this.store = store;
-    this.catalog = new ProjectionCatalog(store);
-    this.live = catalog.liveVersions(ProjectionCatalog.LiveVersions.MAX_AGE_MILLIS, System::currentTimeMillis);
+    this.lookups = new ViewLookup(requireNonNull(live, "live is null"), store);
     this.tokens = requireNonNull(tokens, "tokens is null");
-    this.lag = requireNonNull(lag, "lag is null");
+    this.adminToken = requireNonNull(adminToken, "adminToken is null");
+    this.projections = requireNonNull(projections, "projections is null");
   }
-
-  private record Answer(int status, String body, String projection) {}
 
   @Override
   public boolean handle(Request request, Response response, Callback callback) {
@@ -96,8 +79,10 @@ public final class LookupHandler extends Handler.Abstract {
     Answer answer;
     try {
       answer = answer(request);
+    } catch (ProjectionServiceException e) {
+      answer = Answer.error(e.status(), e.getMessage(), "");
     } catch (RuntimeException e) {
-      answer = new Answer(500, error(500, "the view store failed: " + e.getMessage()), "");
+      answer = Answer.error(500, "the view store failed: " + e.getMessage(), "");
     }
     response.setStatus(answer.status());
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
@@ -112,134 +97,73 @@ public final class LookupHandler extends Handler.Abstract {
 
   private Answer answer(Request request) {
     String path = request.getHttpURI().getPath();
-    if (!"GET".equals(request.getMethod())) {
-      return new Answer(405, error(405, "only GET is served, got " + request.getMethod()), "");
+    String method = request.getMethod();
+    String authorization = request.getHeaders().get(HttpHeader.AUTHORIZATION);
+    boolean admin = isAdmin(authorization);
+    Optional<String> tenant = tokens.tenantOf(authorization);
+    if (tenant.isEmpty() && !admin) {
+      return Answer.error(401,
+          authorization == null ? "a bearer token is required (Authorization: Bearer <token>)" : "the bearer token is not known", "");
     }
-    Optional<String> tenant = tokens.tenantOf(request.getHeaders().get(HttpHeader.AUTHORIZATION));
-    if (tenant.isEmpty()) {
-      String why = request.getHeaders().get(HttpHeader.AUTHORIZATION) == null
-          ? "a bearer token is required (Authorization: Bearer <token>)"
-          : "the bearer token is not known";
-      return new Answer(401, error(401, why), "");
+    if (path.startsWith(VIEWS)) {
+      if (!"GET".equals(method)) {
+        return Answer.error(405, "only GET is served, got " + method, "");
+      }
+      if (tenant.isEmpty()) {
+        return Answer.error(403, "the admin token reads no views: a lookup takes a tenant's token", "");
+      }
+      return lookups.answer(request, path.substring(VIEWS.length()), tenant.get());
     }
-    if (path.equals("/v1/projections")) {
-      return new Answer(200, projections(), "");
+    if (path.equals(PROJECTIONS) || path.startsWith(PROJECTIONS + "/")) {
+      return projectionRoute(method, path.substring(PROJECTIONS.length()), admin);
     }
-    if (!path.startsWith(VIEWS)) {
-      return new Answer(404, error(404, "no such endpoint: GET " + path), "");
-    }
-    String rest = path.substring(VIEWS.length());
-    int slash = rest.indexOf('/');
-    if (slash <= 0 || slash == rest.length() - 1) {
-      return new Answer(400, error(400, "a lookup is GET /v1/views/{projection}/{key}"), "");
-    }
-    String name;
-    String key;
-    try {
-      name = PercentDecoding.decode(rest.substring(0, slash));
-      key = PercentDecoding.decode(rest.substring(slash + 1));
-    } catch (IllegalArgumentException e) {
-      return new Answer(400, error(400, e.getMessage()), "");
-    }
-    ProjectionDefinition p = projections.get(name);
-    if (p == null) {
-      return new Answer(404, error(404, "no projection named '" + name + "'"), "");
-    }
-    Integer limit;
-    try {
-      limit = limit(request, p);
-    } catch (IllegalArgumentException e) {
-      return new Answer(400, error(400, e.getMessage()), name);
-    }
-    OptionalInt live = this.live.of(name);
-    if (live.isEmpty()) {
-      return new Answer(503, error(503, "projection '" + name + "' has no live version yet"), name);
-    }
-    Optional<StoredView> view = store.get(new ViewAddress(name, live.getAsInt(), tenant.get(), key));
-    if (view.isEmpty()) {
-      return new Answer(404, error(404, "no view '" + key + "' in projection '" + name + "'"), name);
-    }
-    return new Answer(200, render(p, live.getAsInt(), key, view.get(), limit), name);
+    return Answer.error(404, "no such endpoint: " + method + " " + path, "");
   }
 
-  private static Integer limit(Request request, ProjectionDefinition p) {
-    Fields query = Request.extractQueryParameters(request, UTF_8);
-    for (Fields.Field field : query) {
-      if (!field.getName().equals("limit")) {
-        throw new IllegalArgumentException("unknown query parameter '" + field.getName() + "'");
+  private Answer projectionRoute(String method, String rest, boolean admin) {
+    if (rest.isEmpty() || rest.equals("/")) {
+      if (!"GET".equals(method)) {
+        return Answer.error(405, "GET /v1/projections lists the projections, got " + method, "");
       }
-    }
-    String text = query.getValue("limit");
-    if (text == null) {
-      return null;
-    }
-    if (!p.fold().takesLimit()) {
-      throw new IllegalArgumentException("projection '" + p.name() + "' (" + p.foldName() + ") takes no limit");
-    }
-    try {
-      int n = Integer.parseInt(text);
-      if (n < 1) {
-        throw new NumberFormatException();
-      }
-      return n;
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("limit must be a whole number of at least 1, got '" + text + "'");
-    }
-  }
-
-  private static String render(ProjectionDefinition p, int version, String key, StoredView view, Integer limit) {
-    try {
+      ArrayNode list = JSON.createArrayNode();
+      projections.list().forEach(p -> list.add(p.toJson()));
       ObjectNode body = JSON.createObjectNode();
-      body.put("projection", p.name());
-      body.put("version", version);
-      body.put("key", key);
-      body.put("revision", view.revision());
-      body.put("updated_at", Instant.ofEpochMilli(view.updatedAtMillis()).toString());
-      body.set("view", p.fold().render((ObjectNode) JSON.readTree(view.document()), limit));
-      return body.toString();
-    } catch (IOException e) {
-      return error(500, "the stored view of '" + key + "' is not JSON");
+      body.set("projections", list);
+      return new Answer(200, body.toString(), "");
     }
+    String[] parts = rest.substring(1).split("/", -1);
+    String name;
+    try {
+      name = PercentDecoding.decode(parts[0]);
+    } catch (IllegalArgumentException e) {
+      return Answer.error(400, e.getMessage(), "");
+    }
+    if (parts.length == 1) {
+      if (!"GET".equals(method)) {
+        return Answer.error(405, "GET /v1/projections/{name} describes a projection, got " + method, name);
+      }
+      return projections.describe(name)
+          .map(p -> new Answer(200, p.toJson().toString(), name))
+          .orElseGet(() -> Answer.error(404, "no projection named '" + name + "'", name));
+    }
+    if (parts.length == 2 && parts[1].equals("rebuild")) {
+      if (!"POST".equals(method)) {
+        return Answer.error(405, "a rebuild is POST /v1/projections/{name}/rebuild, got " + method, name);
+      }
+      if (!admin) {
+        return Answer.error(403, "rebuilding a projection takes the admin token (strata.views.admin-token)", name);
+      }
+      return new Answer(202, projections.rebuild(name).toJson().toString(), name);
+    }
+    return Answer.error(404, "no such endpoint: " + method + " " + PROJECTIONS + rest, name);
   }
 
-  private String projections() {
-    ArrayNode list = JSON.createArrayNode();
-    OptionalLong behind = lag.records();
-    for (ProjectionDefinition p : projections.values()) {
-      ObjectNode entry = list.addObject();
-      entry.put("name", p.name());
-      entry.put("description", p.description());
-      entry.put("fold", p.foldName());
-      entry.put("key", p.key().toString());
-      entry.put("defined_version", p.version());
-      Optional<JsonNode> catalogEntry = catalog.entry(p.name());
-      if (catalogEntry.isPresent()) {
-        entry.put("live_version", catalogEntry.get().path("live").asInt());
-        entry.set("versions", catalogEntry.get().path("versions"));
-      } else {
-        entry.putNull("live_version");
-      }
-      entry.put("state", catalogEntry.isPresent() ? "live" : "starting");
-      store.getMeta("progress:" + p.name()).ifPresent(progress -> {
-        try {
-          JsonNode node = JSON.readTree(progress);
-          entry.put("last_update", node.path("updated_at").asText());
-          long newestIngest = node.path("newest_ingest_millis").asLong();
-          entry.put("lag_seconds", behind.isPresent() && behind.getAsLong() == 0 ? 0
-              : Math.max(0, (System.currentTimeMillis() - newestIngest) / 1000.0));
-        } catch (IOException e) {
-          entry.put("last_update", "unreadable");
-        }
-      });
-      if (behind.isPresent()) {
-        entry.put("lag_records", behind.getAsLong());
-      } else {
-        entry.putNull("lag_records");
-      }
-    }
-    ObjectNode body = JSON.createObjectNode();
-    body.set("projections", list);
-    return body.toString();
+  private boolean isAdmin(String authorization) {
+    return adminToken.isPresent()
+        && authorization != null
+        && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+        && java.security.MessageDigest.isEqual(
+            authorization.substring(7).trim().getBytes(UTF_8), adminToken.get().getBytes(UTF_8));
   }
 
   /** {@code {"error":{"code":404,"message":"..."}}}. */
@@ -250,5 +174,4 @@ public final class LookupHandler extends Handler.Abstract {
     error.put("message", message);
     return body.toString();
   }
-
 }

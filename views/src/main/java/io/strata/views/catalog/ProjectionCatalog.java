@@ -8,15 +8,21 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.strata.views.store.ViewStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.LongSupplier;
+import java.util.TreeMap;
 
 /**
- * Which version of each projection serves lookups, kept in the view store itself (one meta value per
- * projection: {@code {"live": 2, "versions": {"1": "retired", "2": "live"}}}). Switching is one write, so
- * every reader sees either the old live version or the new one.
+ * The projections' versions and which one serves lookups, kept in the view store itself: one meta value
+ * per projection ({@link CatalogEntry} as JSON). Every change writes the whole entry, so switching the
+ * live version is one write and every reader sees either the old live version or the new one. One
+ * process writes it (the stack that runs the projection jobs); the lookup API only reads.
+ *
+ * <p>Entries written before the catalog kept definitions ({@code {"live":1,"versions":{"1":"live"}}})
+ * read as versions without a definition.
  */
 public final class ProjectionCatalog {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -28,73 +34,82 @@ public final class ProjectionCatalog {
     this.store = requireNonNull(store, "store is null");
   }
 
+  public Optional<CatalogEntry> entry(String projection) {
+    return store.getMeta(PREFIX + projection).map(text -> parse(projection, text));
+  }
+
+  public void put(String projection, CatalogEntry entry) {
+    store.putMeta(PREFIX + projection, toJson(entry).toString());
+  }
+
   /** The live version, if the projection has one. */
   public OptionalInt live(String projection) {
-    return read(projection).map(n -> OptionalInt.of(n.path("live").asInt())).orElse(OptionalInt.empty());
+    return entry(projection).map(CatalogEntry::live).orElse(OptionalInt.empty());
   }
 
-  /** The whole entry: live version and the state of each version. */
-  public Optional<JsonNode> entry(String projection) {
-    return read(projection).map(n -> n);
-  }
-
-  /** Makes {@code version} live when the projection has no live version yet (its first start). */
-  public synchronized boolean registerIfAbsent(String projection, int version) {
-    if (live(projection).isPresent()) {
-      return false;
+  static ObjectNode toJson(CatalogEntry entry) {
+    ObjectNode root = JSON.createObjectNode();
+    if (entry.live().isPresent()) {
+      root.put("live", entry.live().getAsInt());
+    } else {
+      root.putNull("live");
     }
-    ObjectNode entry = JSON.createObjectNode();
-    entry.put("live", version);
-    entry.putObject("versions").put(Integer.toString(version), "live");
-    store.putMeta(PREFIX + projection, entry.toString());
-    return true;
+    ObjectNode versions = root.putObject("versions");
+    entry.versions().forEach((v, e) -> versions.set(Integer.toString(v), toJson(e)));
+    return root;
   }
 
-  /** A reader of live versions that asks the store at most once per {@code maxAgeMillis} per projection. */
-  public LiveVersions liveVersions(long maxAgeMillis, LongSupplier clock) {
-    return new LiveVersions(this, maxAgeMillis, clock);
+  /** A version as JSON: also what {@code GET /v1/projections} shows of it. */
+  public static ObjectNode toJson(VersionEntry e) {
+    ObjectNode node = JSON.createObjectNode();
+    node.put("state", e.state().text());
+    e.definition().ifPresent(d -> node.put("definition", d));
+    e.snapshotId().ifPresent(s -> node.put("snapshot_id", s));
+    ObjectNode offsets = node.putObject("start_offsets");
+    e.startOffsets().forEach((p, o) -> offsets.put(Integer.toString(p), o));
+    e.savepoint().ifPresent(s -> node.put("savepoint", s));
+    node.put("history_events", e.historyEvents());
+    node.put("changed_at", e.changedAt().toString());
+    node.put("note", e.note());
+    return node;
   }
 
-  /**
-   * Live versions as the lookup API reads them, on every request: from a copy at most
-   * {@code maxAgeMillis} old, so that a lookup costs one store read, not two. A switch of the live
-   * version reaches every reader within that time; a retired version's views must outlive it.
-   */
-  public static final class LiveVersions {
-    /** How old a copy the lookup API serves from. */
-    public static final long MAX_AGE_MILLIS = 1_000;
-
-    private record Copy(OptionalInt live, long readAtMillis) {}
-
-    private final ProjectionCatalog catalog;
-    private final long maxAgeMillis;
-    private final LongSupplier clock;
-    private final ConcurrentHashMap<String, Copy> copies = new ConcurrentHashMap<>();
-
-    private LiveVersions(ProjectionCatalog catalog, long maxAgeMillis, LongSupplier clock) {
-      this.catalog = catalog;
-      this.maxAgeMillis = maxAgeMillis;
-      this.clock = clock;
+  static CatalogEntry parse(String projection, String text) {
+    JsonNode root;
+    try {
+      root = JSON.readTree(text);
+    } catch (IOException e) {
+      throw new UncheckedIOException("the catalog entry of projection " + projection + " is not JSON", e);
     }
-
-    public OptionalInt of(String projection) {
-      long now = clock.getAsLong();
-      Copy copy = copies.get(projection);
-      if (copy == null || now - copy.readAtMillis() >= maxAgeMillis) {
-        copy = new Copy(catalog.live(projection), now);
-        copies.put(projection, copy);
-      }
-      return copy.live();
+    TreeMap<Integer, VersionEntry> versions = new TreeMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = root.path("versions").fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> v = it.next();
+      versions.put(Integer.parseInt(v.getKey()), parseVersion(v.getValue()));
     }
+    JsonNode live = root.path("live");
+    return new CatalogEntry(live.isInt() ? OptionalInt.of(live.asInt()) : OptionalInt.empty(), versions);
   }
 
-  private Optional<ObjectNode> read(String projection) {
-    return store.getMeta(PREFIX + projection).map(text -> {
-      try {
-        return (ObjectNode) JSON.readTree(text);
-      } catch (IOException e) {
-        throw new UncheckedIOException("the catalog entry of projection " + projection + " is not JSON", e);
-      }
-    });
+  private static VersionEntry parseVersion(JsonNode node) {
+    if (node.isTextual()) {
+      // The first catalog's format: the state alone.
+      return new VersionEntry(VersionState.parse(node.asText()), Optional.empty(), Optional.empty(), Map.of(),
+          Optional.empty(), 0, Instant.EPOCH, "");
+    }
+    Map<Integer, Long> offsets = new TreeMap<>();
+    node.path("start_offsets").fields().forEachRemaining(f -> offsets.put(Integer.parseInt(f.getKey()), f.getValue().asLong()));
+    return new VersionEntry(
+        VersionState.parse(node.path("state").asText()),
+        text(node, "definition"),
+        node.hasNonNull("snapshot_id") ? Optional.of(node.get("snapshot_id").asLong()) : Optional.empty(),
+        offsets,
+        text(node, "savepoint"),
+        node.path("history_events").asLong(),
+        node.hasNonNull("changed_at") ? Instant.parse(node.get("changed_at").asText()) : Instant.EPOCH,
+        node.path("note").asText(""));
+  }
+
+  private static Optional<String> text(JsonNode node, String field) {
+    return node.hasNonNull(field) ? Optional.of(node.get(field).asText()) : Optional.empty();
   }
 }

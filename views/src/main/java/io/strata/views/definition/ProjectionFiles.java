@@ -48,33 +48,60 @@ public final class ProjectionFiles {
 
   /** Every {@code *.yaml} and {@code *.yml} file of {@code dir}, by file name; none when it does not exist. */
   public static List<ProjectionDefinition> load(Path dir, FoldRegistry folds) {
+    return loadFiles(dir, folds).stream().map(ProjectionFile::definition).toList();
+  }
+
+  /** The same, each definition with its file's text (what the catalog keeps with a version). */
+  public static List<ProjectionFile> loadFiles(Path dir, FoldRegistry folds) {
     List<Path> files = DefinitionFiles.yamlFiles(dir);
-    List<ProjectionDefinition> definitions = new ArrayList<>();
+    List<ProjectionFile> definitions = new ArrayList<>();
     Map<String, String> fileByName = new HashMap<>();
     for (Path file : files) {
-      ProjectionDefinition definition = read(file, folds);
+      String text = text(file);
+      ProjectionDefinition definition = parse(file.toString(), text, folds);
       String other = fileByName.putIfAbsent(definition.name(), definition.file());
       if (other != null) {
         throw new DefinitionException(definition.file(), "name",
             "projection '" + definition.name() + "' is already defined in " + other);
       }
-      definitions.add(definition);
+      definitions.add(new ProjectionFile(definition, text));
     }
     return List.copyOf(definitions);
   }
 
   public static ProjectionDefinition read(Path path, FoldRegistry folds) {
-    String file = path.toString();
-    String text;
-    try {
-      text = Files.readString(path);
-    } catch (IOException e) {
-      throw new DefinitionException(file, "(file)", "cannot be read: " + e.getMessage());
-    }
-    return parse(file, text, folds);
+    return parse(path.toString(), text(path), folds);
   }
 
-  static ProjectionDefinition parse(String file, String text, FoldRegistry folds) {
+  /** A projection file's text, as the catalog keeps it with the version it defines. */
+  public static String text(Path path) {
+    try {
+      return Files.readString(path);
+    } catch (IOException e) {
+      throw new DefinitionException(path.toString(), "(file)", "cannot be read: " + e.getMessage());
+    }
+  }
+
+  /**
+   * Whether two definitions' texts define the same projection: the same keys and values, whatever the
+   * comments, the layout or the description say. A version's definition must not change once it exists.
+   */
+  public static boolean sameDefinition(String a, String b) {
+    try {
+      JsonNode left = YAML.readTree(a);
+      JsonNode right = YAML.readTree(b);
+      if (left instanceof ObjectNode l && right instanceof ObjectNode r) {
+        l.remove("description");
+        r.remove("description");
+      }
+      return java.util.Objects.equals(left, right);
+    } catch (JsonProcessingException e) {
+      return false;
+    }
+  }
+
+  /** A definition from its text; {@code file} names where it came from, in messages. */
+  public static ProjectionDefinition parse(String file, String text, FoldRegistry folds) {
     JsonNode root;
     try {
       root = YAML.readTree(text);

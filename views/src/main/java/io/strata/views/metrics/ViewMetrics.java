@@ -22,15 +22,23 @@ public final class ViewMetrics {
 
   private ViewMetrics() {}
 
-  /** A view of {@code projection} was written at {@code nowMillis}; its newest event was ingested at {@code ingestMillis}. */
-  public static void written(String projection, long ingestMillis, long nowMillis) {
+  /**
+   * A view of a projection version was written at {@code nowMillis}; its newest event was ingested at
+   * {@code ingestMillis}.
+   */
+  public static void written(String projection, int version, long ingestMillis, long nowMillis) {
     if (ingestMillis > 0) {
       UPDATE.labelValues(projection).observe(Math.max(0, nowMillis - ingestMillis) / 1000.0);
-      NEWEST_INGEST.merge(projection, ingestMillis, Math::max);
+      NEWEST_INGEST.merge(key(projection, version), ingestMillis, Math::max);
     }
   }
 
-  /** Per projection, the ingest time of the newest event whose view this process has written. */
+  /** {@code entity-state:v2}: how {@link #newestIngestMillis()} names a projection version. */
+  public static String key(String projection, int version) {
+    return projection + ":v" + version;
+  }
+
+  /** Per projection version ({@link #key}), the ingest time of the newest event whose view this process has written. */
   public static Map<String, Long> newestIngestMillis() {
     return Map.copyOf(NEWEST_INGEST);
   }

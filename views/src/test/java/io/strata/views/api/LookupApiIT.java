@@ -7,7 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.strata.views.catalog.CatalogEntry;
+import io.strata.views.catalog.LiveProjections;
 import io.strata.views.catalog.ProjectionCatalog;
+import io.strata.views.catalog.VersionEntry;
+import io.strata.views.definition.ProjectionFile;
 import io.strata.views.definition.ProjectionDefinition;
 import io.strata.views.definition.ProjectionFiles;
 import io.strata.views.fold.FoldRegistry;
@@ -22,8 +26,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
-import java.util.OptionalLong;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,7 +41,9 @@ class LookupApiIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String ACME = "acme-token-0123456789";
   private static final String GLOBEX = "globex-token-0123456789";
+  private static final String ADMIN = "admin-token-0123456789";
   private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final TestingProjectionService SERVICE = new TestingProjectionService();
 
   @TempDir static Path dir;
   private static EmbeddedViewStore store;
@@ -42,12 +51,17 @@ class LookupApiIT {
 
   @BeforeAll
   static void start() throws Exception {
-    List<ProjectionDefinition> projections = ProjectionFiles.load(Path.of("../projections"), FoldRegistry.standard());
+    List<ProjectionFile> projections = ProjectionFiles.loadFiles(Path.of("../projections"), FoldRegistry.standard());
     store = EmbeddedViewStore.open(dir.resolve("views"));
     ProjectionCatalog catalog = new ProjectionCatalog(store);
-    for (ProjectionDefinition p : projections) {
-      catalog.registerIfAbsent(p.name(), p.version());
+    Map<String, ProjectionDefinition> byName = new TreeMap<>();
+    for (ProjectionFile p : projections) {
+      catalog.put(p.definition().name(), CatalogEntry.empty().with(1, VersionEntry.building(p.text(), Instant.EPOCH)).switchLive(1, Instant.EPOCH));
+      byName.put(p.definition().name(), p.definition());
     }
+    // A projection whose first version is still being built: no live version yet.
+    catalog.put("fresh", CatalogEntry.empty().with(1, VersionEntry.building(
+        "name: fresh\nversion: 1\nkey: entity\nfold: latest-state\n", Instant.EPOCH)));
     long day = 86_400_000L;
     store.putIfNewer(List.of(
         write("entity-state", "acme", "order-1", "{\"state\":{\"status\":\"shipped\"},\"events\":2}", 2, day),
@@ -58,8 +72,9 @@ class LookupApiIT {
         write("events-per-minute", "acme", "order.placed/2026-12-01T10:15Z", "{\"count\":7}", 7, day)));
     server =
         LookupServer.start("127.0.0.1", 0,
-            new LookupHandler(projections, store, TenantTokens.parse("strata.views.tokens", ACME + "=acme," + GLOBEX + "=globex"),
-                () -> OptionalLong.of(0)));
+            new LookupHandler(new LiveProjections(catalog, FoldRegistry.standard(), byName, 1_000, System::currentTimeMillis),
+                store, TenantTokens.parse("strata.views.tokens", ACME + "=acme," + GLOBEX + "=globex"), Optional.of(ADMIN),
+                SERVICE));
   }
 
   @AfterAll
@@ -79,6 +94,14 @@ class LookupApiIT {
 
   private static HttpResponse<String> get(String path, String token) throws Exception {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.uri() + path));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static HttpResponse<String> post(String path, String token) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.uri() + path)).POST(HttpRequest.BodyPublishers.noBody());
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
@@ -179,13 +202,38 @@ class LookupApiIT {
   }
 
   @Test
-  void projectionsListTheirLiveVersionAndLag() throws Exception {
+  void projectionsAreListedAndDescribedToAnyKnownToken() throws Exception {
     JsonNode list = json(get("/v1/projections", ACME)).get("projections");
-    assertThat(list).extracting(p -> p.get("name").asText())
-        .containsExactly("entity-state", "entity-timeline", "events-per-minute");
+    assertThat(list).extracting(p -> p.get("name").asText()).containsExactly("entity-state", "fresh");
     assertThat(list.get(0).get("live_version").asInt()).isEqualTo(1);
     assertThat(list.get(0).get("state").asText()).isEqualTo("live");
     assertThat(list.get(0).get("lag_records").asLong()).isZero();
+    assertThat(list.get(0).at("/versions/1/state").asText()).isEqualTo("live");
+    assertThat(list.get(1).get("live_version").isNull()).isTrue();
+    assertThat(json(get("/v1/projections/fresh", ADMIN)).at("/rebuild/phase").asText()).isEqualTo("reading history");
+    expect(get("/v1/projections/nothing-here", GLOBEX), 404, "no projection named 'nothing-here'");
+  }
+
+  @Test
+  void aRebuildTakesTheAdminToken() throws Exception {
+    HttpResponse<String> accepted = post("/v1/projections/entity-state/rebuild", ADMIN);
+    assertThat(accepted.statusCode()).isEqualTo(202);
+    assertThat(json(accepted).get("state").asText()).isEqualTo("rebuilding");
+    assertThat(SERVICE.rebuilt).containsExactly("entity-state");
+
+    expect(post("/v1/projections/entity-state/rebuild", ACME), 403,
+        "rebuilding a projection takes the admin token (strata.views.admin-token)");
+    expect(post("/v1/projections/entity-state/rebuild", null), 401, "a bearer token is required (Authorization: Bearer <token>)");
+    expect(post("/v1/projections/no-such/rebuild", ADMIN), 404, "no projection named 'no-such' in projections");
+    expect(post("/v1/projections/entity-state/rebuild", ADMIN), 409, "version 2 of projection 'entity-state' is being built (building): wait for it to go live");
+    expect(get("/v1/projections/entity-state/rebuild", ADMIN), 405, "a rebuild is POST /v1/projections/{name}/rebuild, got GET");
+    expect(get("/v1/views/entity-state/order-1", ADMIN), 403, "the admin token reads no views: a lookup takes a tenant's token");
+    assertThat(SERVICE.rebuilt).containsExactly("entity-state", "entity-state");
+  }
+
+  @Test
+  void aProjectionWithoutALiveVersionAnswers503() throws Exception {
+    expect(get("/v1/views/fresh/order-1", ACME), 503, "projection 'fresh' has no live version yet");
   }
 
   @Test

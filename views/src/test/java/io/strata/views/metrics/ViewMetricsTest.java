@@ -13,15 +13,17 @@ class ViewMetricsTest {
   }
 
   @Test
-  void theNewestIngestTimeWrittenIsKeptPerProjection() {
-    ViewMetrics.written("metrics-test-a", 5_000, 6_000);
-    ViewMetrics.written("metrics-test-a", 4_000, 7_000);
-    ViewMetrics.written("metrics-test-b", 9_000, 9_500);
-    ViewMetrics.written("metrics-test-c", 0, 9_500);
+  void theNewestIngestTimeWrittenIsKeptPerProjectionVersion() {
+    ViewMetrics.written("metrics-test-a", 1, 5_000, 6_000);
+    ViewMetrics.written("metrics-test-a", 1, 4_000, 7_000);
+    ViewMetrics.written("metrics-test-a", 2, 3_000, 7_000);
+    ViewMetrics.written("metrics-test-b", 1, 9_000, 9_500);
+    ViewMetrics.written("metrics-test-c", 1, 0, 9_500);
 
     assertThat(ViewMetrics.newestIngestMillis())
-        .containsEntry("metrics-test-a", 5_000L)
-        .containsEntry("metrics-test-b", 9_000L)
-        .doesNotContainKey("metrics-test-c");
+        .containsEntry("metrics-test-a:v1", 5_000L)
+        .containsEntry("metrics-test-a:v2", 3_000L)
+        .containsEntry("metrics-test-b:v1", 9_000L)
+        .doesNotContainKey("metrics-test-c:v1");
   }
 }

@@ -11,21 +11,18 @@ import io.strata.views.store.StoredView;
 import io.strata.views.store.ViewAddress;
 import io.strata.views.store.ViewWrite;
 import java.time.Clock;
-import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
-import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Folds each event into its view, kept in keyed state, and emits the whole view with its revision (how
- * many events it holds). The store applies a write only when its revision is higher: after a restore
- * from a checkpoint the replayed events give the same revisions again and change nothing, so a view
- * never moves back and never counts an event twice.
+ * Folds each event into its view of the job's projection version, kept in keyed state, and emits the
+ * whole view with its revision (how many events it holds). The store applies a write only when its
+ * revision is higher: after a restore from a checkpoint the replayed events give the same revisions again
+ * and change nothing, so a view never moves back and never counts an event twice. A version built from
+ * the lake starts from the state its history build wrote ({@link HistoryFoldFunction}).
  *
  * <p>Counters count in event time: an event for a minute the watermark has already closed (its end
  * plus the allowed lateness) is not counted but counted as late ({@code strataViewLateEvents}); when a
@@ -34,46 +31,29 @@ import org.apache.flink.util.Collector;
 public final class FoldFunction extends KeyedProcessFunction<String, FoldInput, ViewWrite> {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final List<ProjectionDefinition> projections;
+  private final ProjectionDefinition projection;
   private final Clock clock;
   private transient ValueState<String> document;
   private transient ValueState<Long> revision;
   private transient Counter late;
   private transient Counter folded;
 
-  public FoldFunction(List<ProjectionDefinition> projections, Clock clock) {
-    this.projections = List.copyOf(requireNonNull(projections, "projections is null"));
+  public FoldFunction(ProjectionDefinition projection, Clock clock) {
+    this.projection = requireNonNull(projection, "projection is null");
     this.clock = requireNonNull(clock, "clock is null");
   }
 
   @Override
   public void open(OpenContext openContext) {
-    // The longest TTL of the projections, plus an hour: a view's state outlives its copy in the store,
-    // so an event after the store forgot a view restarts it from nothing rather than at a revision the
-    // store would still refuse.
-    java.time.Duration keep =
-        projections.stream().map(ProjectionDefinition::ttl).max(java.time.Duration::compareTo).orElseThrow()
-            .plusHours(1);
-    StateTtlConfig ttl =
-        StateTtlConfig.newBuilder(keep)
-            .setUpdateType(StateTtlConfig.UpdateType.OnCreateAndWrite)
-            .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
-            .cleanupInRocksdbCompactFilter(1000, keep)
-            .build();
-    ValueStateDescriptor<String> documentDescriptor = new ValueStateDescriptor<>("view-document", Types.STRING);
-    documentDescriptor.enableTimeToLive(ttl);
-    ValueStateDescriptor<Long> revisionDescriptor = new ValueStateDescriptor<>("view-revision", Types.LONG);
-    revisionDescriptor.enableTimeToLive(ttl);
-    document = getRuntimeContext().getState(documentDescriptor);
-    revision = getRuntimeContext().getState(revisionDescriptor);
+    document = getRuntimeContext().getState(FoldState.document(projection));
+    revision = getRuntimeContext().getState(FoldState.revision(projection));
     late = getRuntimeContext().getMetricGroup().counter("strataViewLateEvents");
     folded = getRuntimeContext().getMetricGroup().counter("strataViewEventsFolded");
   }
 
   @Override
   public void processElement(FoldInput in, Context ctx, Collector<ViewWrite> out) throws Exception {
-    ProjectionDefinition p = projections.get(in.projection());
-    if (p.fold() instanceof CounterFold counter) {
+    if (projection.fold() instanceof CounterFold counter) {
       long eventTime = in.event().eventTime().toEpochMilli();
       if (counter.isLate(eventTime, ctx.timerService().currentWatermark())) {
         late.inc();
@@ -83,18 +63,22 @@ public final class FoldFunction extends KeyedProcessFunction<String, FoldInput, 
     }
     String before = document.value();
     ObjectNode view = before == null ? null : (ObjectNode) JSON.readTree(before);
-    ObjectNode next = p.fold().apply(view, in.event(), JSON.readTree(in.event().payload()));
+    ObjectNode next = projection.fold().apply(view, in.event(), JSON.readTree(in.event().payload()));
     long n = revision.value() == null ? 1 : revision.value() + 1;
     String text = next.toString();
     document.update(text);
     revision.update(n);
     folded.inc();
+    out.collect(write(projection, in, text, n, clock.millis()));
+  }
+
+  /** The store write of a view after {@code in}: the whole document, its revision, the projection's TTL. */
+  static ViewWrite write(ProjectionDefinition p, FoldInput in, String document, long revision, long nowMillis) {
     long ingest = in.event().ingestTime() == null ? 0 : in.event().ingestTime().toEpochMilli();
-    out.collect(
-        new ViewWrite(
-            new ViewAddress(p.name(), p.version(), in.tenant(), in.key()),
-            new StoredView(n, clock.millis(), ingest, text.getBytes(UTF_8)),
-            p.ttl().toMillis()));
+    return new ViewWrite(
+        new ViewAddress(p.name(), p.version(), in.tenant(), in.key()),
+        new StoredView(revision, nowMillis, ingest, document.getBytes(UTF_8)),
+        p.ttl().toMillis());
   }
 
   @Override

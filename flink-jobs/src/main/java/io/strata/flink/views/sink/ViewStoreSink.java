@@ -22,26 +22,37 @@ import org.apache.flink.metrics.Counter;
  * {@code maxBatch} views, and at every checkpoint (so a checkpoint only completes once its views are
  * written). Within a batch only a view's newest revision goes out. The writes are conditional on the
  * revision, so the at-least-once delivery of a restart changes nothing twice.
+ *
+ * <p>A streaming job's sink records each write's freshness ({@link ViewMetrics}) and, once a second, the
+ * version's progress in the store ({@code progress:<projection>:v<version>}); a history build's does
+ * neither (its events are old by design).
  */
 public final class ViewStoreSink implements Sink<ViewWrite> {
   private final String store;
   private final long flushEveryMillis;
   private final int maxBatch;
+  private final boolean live;
 
+  /** The sink of a streaming job: freshness and progress recorded. */
   public ViewStoreSink(String store, long flushEveryMillis, int maxBatch) {
+    this(store, flushEveryMillis, maxBatch, true);
+  }
+
+  public ViewStoreSink(String store, long flushEveryMillis, int maxBatch, boolean live) {
     this.store = ViewStores.check("view store", requireNonNull(store, "store is null"));
     if (flushEveryMillis < 1 || maxBatch < 1) {
       throw new IllegalArgumentException("flushEveryMillis and maxBatch must be positive");
     }
     this.flushEveryMillis = flushEveryMillis;
     this.maxBatch = maxBatch;
+    this.live = live;
   }
 
   @Override
   public SinkWriter<ViewWrite> createWriter(WriterInitContext context) {
     return new Writer(ViewStores.open(store), context.getProcessingTimeService(),
         context.metricGroup().counter("strataViewWrites"), context.metricGroup().counter("strataViewWritesApplied"),
-        flushEveryMillis, maxBatch);
+        flushEveryMillis, maxBatch, live);
   }
 
   private static final class Writer implements SinkWriter<ViewWrite> {
@@ -51,18 +62,21 @@ public final class ViewStoreSink implements Sink<ViewWrite> {
     private final Counter applied;
     private final long flushEveryMillis;
     private final int maxBatch;
+    private final boolean live;
     private final Map<ViewAddress, ViewWrite> pending = new LinkedHashMap<>();
     private final Map<String, Long> newestIngest = new java.util.HashMap<>();
     private long progressWrittenAt;
     private boolean timerSet;
 
-    Writer(ViewStore store, ProcessingTimeService time, Counter writes, Counter applied, long flushEveryMillis, int maxBatch) {
+    Writer(ViewStore store, ProcessingTimeService time, Counter writes, Counter applied, long flushEveryMillis, int maxBatch,
+        boolean live) {
       this.store = store;
       this.time = time;
       this.writes = writes;
       this.applied = applied;
       this.flushEveryMillis = flushEveryMillis;
       this.maxBatch = maxBatch;
+      this.live = live;
     }
 
     @Override
@@ -93,16 +107,19 @@ public final class ViewStoreSink implements Sink<ViewWrite> {
       pending.clear();
       applied.inc(store.putIfNewer(batch));
       writes.inc(batch.size());
+      if (!live) {
+        return;
+      }
       long now = System.currentTimeMillis();
       for (ViewWrite w : batch) {
-        newestIngest.merge(w.address().projection(), w.view().ingestTimeMillis(), Math::max);
-        ViewMetrics.written(w.address().projection(), w.view().ingestTimeMillis(), now);
+        newestIngest.merge(ViewMetrics.key(w.address().projection(), w.address().version()), w.view().ingestTimeMillis(), Math::max);
+        ViewMetrics.written(w.address().projection(), w.address().version(), w.view().ingestTimeMillis(), now);
       }
       if (now - progressWrittenAt >= 1000) {
         // For GET /v1/projections: when each projection last changed, and how fresh its newest event was.
         progressWrittenAt = now;
-        newestIngest.forEach((projection, ingest) ->
-            store.putMeta("progress:" + projection,
+        newestIngest.forEach((version, ingest) ->
+            store.putMeta("progress:" + version,
                 "{\"updated_at\":\"" + java.time.Instant.ofEpochMilli(now) + "\",\"newest_ingest_millis\":" + ingest + "}"));
       }
     }

@@ -1,0 +1,110 @@
+package io.strata.views.api;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.strata.views.api.LookupHandler.Answer;
+import io.strata.views.catalog.LiveProjections;
+import io.strata.views.definition.ProjectionDefinition;
+import io.strata.views.store.StoredView;
+import io.strata.views.store.ViewAddress;
+import io.strata.views.store.ViewStore;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Optional;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.util.Fields;
+
+/**
+ * {@code GET /v1/views/{projection}/{key}}: the view of {@code key} in the projection's live version, for
+ * the tenant of the bearer token. The key is everything after the projection, percent-decoded: it may
+ * hold slashes. 200 with the view; 404 when the projection or the view is unknown (a view of another
+ * tenant is never reachable, whatever the key holds, and is answered the same as an absent one); 400 for
+ * a malformed request; 503 while the projection has no live version. The live version is read from the
+ * catalog at most once a second ({@link LiveProjections}): a switch reaches every request within a second.
+ */
+final class ViewLookup {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final LiveProjections live;
+  private final ViewStore store;
+
+  ViewLookup(LiveProjections live, ViewStore store) {
+    this.live = live;
+    this.store = store;
+  }
+
+  Answer answer(Request request, String rest, String tenant) {
+    int slash = rest.indexOf('/');
+    if (slash <= 0 || slash == rest.length() - 1) {
+      return Answer.error(400, "a lookup is GET /v1/views/{projection}/{key}", "");
+    }
+    String name;
+    String key;
+    try {
+      name = PercentDecoding.decode(rest.substring(0, slash));
+      key = PercentDecoding.decode(rest.substring(slash + 1));
+    } catch (IllegalArgumentException e) {
+      return Answer.error(400, e.getMessage(), "");
+    }
+    Optional<LiveProjections.Live> version = live.live(name);
+    if (version.isEmpty()) {
+      return live.known(name)
+          ? Answer.error(503, "projection '" + name + "' has no live version yet", name)
+          : Answer.error(404, "no projection named '" + name + "'", name);
+    }
+    ProjectionDefinition p = version.get().definition();
+    Integer limit;
+    try {
+      limit = limit(request, p);
+    } catch (IllegalArgumentException e) {
+      return Answer.error(400, e.getMessage(), name);
+    }
+    Optional<StoredView> view = store.get(new ViewAddress(name, version.get().version(), tenant, key));
+    if (view.isEmpty()) {
+      return Answer.error(404, "no view '" + key + "' in projection '" + name + "'", name);
+    }
+    return new Answer(200, render(p, version.get().version(), key, view.get(), limit), name);
+  }
+
+  private static Integer limit(Request request, ProjectionDefinition p) {
+    Fields query = Request.extractQueryParameters(request, UTF_8);
+    for (Fields.Field field : query) {
+      if (!field.getName().equals("limit")) {
+        throw new IllegalArgumentException("unknown query parameter '" + field.getName() + "'");
+      }
+    }
+    String text = query.getValue("limit");
+    if (text == null) {
+      return null;
+    }
+    if (!p.fold().takesLimit()) {
+      throw new IllegalArgumentException("projection '" + p.name() + "' (" + p.foldName() + ") takes no limit");
+    }
+    try {
+      int n = Integer.parseInt(text);
+      if (n < 1) {
+        throw new NumberFormatException();
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("limit must be a whole number of at least 1, got '" + text + "'");
+    }
+  }
+
+  private static String render(ProjectionDefinition p, int version, String key, StoredView view, Integer limit) {
+    try {
+      ObjectNode body = JSON.createObjectNode();
+      body.put("projection", p.name());
+      body.put("version", version);
+      body.put("key", key);
+      body.put("revision", view.revision());
+      body.put("updated_at", Instant.ofEpochMilli(view.updatedAtMillis()).toString());
+      body.set("view", p.fold().render((ObjectNode) JSON.readTree(view.document()), limit));
+      return body.toString();
+    } catch (IOException e) {
+      return LookupHandler.error(500, "the stored view of '" + key + "' is not JSON");
+    }
+  }
+}
