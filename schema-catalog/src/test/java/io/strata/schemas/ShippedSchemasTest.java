@@ -48,6 +48,11 @@ class ShippedSchemasTest {
   }
 
   @Test
+  void keepsItsOwnCompatibilityRules() {
+    assertThat(CompatibilityCheck.check(CATALOG)).isEmpty();
+  }
+
+  @Test
   void theIngestValidatorGivesTheSameResultsWithEitherRegistry() {
     EnvelopeValidator before = new EnvelopeValidator(ValidationConfig.defaults(), StrataEventTypes.defaults());
     EnvelopeValidator after = new EnvelopeValidator(ValidationConfig.defaults(), CATALOG.registry());
