@@ -41,6 +41,7 @@ final class EncodedEnvelopeReader {
     String eventId = null;
     String eventType = null;
     int schemaVersion = 0;
+    int originalSchemaVersion = 0;
     String tenantId = null;
     String entityId = null;
     Instant eventTime = null;
@@ -65,6 +66,12 @@ final class EncodedEnvelopeReader {
               throw new IOException("field 'schema_version' is not an integer");
             }
             schemaVersion = parser.getIntValue();
+          }
+          case "original_schema_version" -> {
+            if (value != JsonToken.VALUE_NUMBER_INT) {
+              throw new IOException("field 'original_schema_version' is not an integer");
+            }
+            originalSchemaVersion = parser.getIntValue();
           }
           case "tenant_id" -> tenantId = text(parser, field);
           case "entity_id" -> entityId = text(parser, field);
@@ -93,7 +100,8 @@ final class EncodedEnvelopeReader {
     try {
       return new EventEnvelope(
           eventId, eventType, schemaVersion, tenantId, entityId, eventTime, ingestTime, source,
-          correlationId, causationId, key == null ? entityId : key, payload);
+          correlationId, causationId, key == null ? entityId : key, payload,
+          originalSchemaVersion == 0 ? schemaVersion : originalSchemaVersion);
     } catch (NullPointerException | IllegalArgumentException e) {
       throw new IOException("not a complete envelope: " + e.getMessage(), e);
     }

@@ -104,6 +104,10 @@ public final class EnvelopeCodec implements Serializable {
       node.put("causation_id", envelope.causationId());
     }
     node.put("key", envelope.key());
+    if (envelope.originalSchemaVersion() != envelope.schemaVersion()) {
+      // Only upcast events carry it: what a producer sends never does (a producer's is ignored).
+      node.put("original_schema_version", envelope.originalSchemaVersion());
+    }
     node.set("payload", parsePayload(envelope));
     try {
       return mapper.writeValueAsBytes(node);

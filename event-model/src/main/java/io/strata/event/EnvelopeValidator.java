@@ -5,11 +5,12 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.Serial;
 import java.io.Serializable;
+import java.util.Optional;
 
 /**
  * The ingest job's single entry point: decode, check the payload size, check the type and version
- * against the registry, and upcast to the latest version. Never throws on bad input; rejections
- * carry a reason.
+ * against the registry, check the payload against the schema of its version, and upcast to the latest
+ * version. Never throws on bad input; rejections carry a reason.
  */
 public final class EnvelopeValidator implements Serializable {
 
@@ -17,11 +18,18 @@ public final class EnvelopeValidator implements Serializable {
 
   private final ValidationConfig config;
   private final EventTypeRegistry registry;
+  private final PayloadSchemas schemas;
   private final EnvelopeCodec codec = new EnvelopeCodec();
 
+  /** Types and versions from the registry, payloads unchecked beyond being JSON objects. */
   public EnvelopeValidator(ValidationConfig config, EventTypeRegistry registry) {
+    this(config, registry, PayloadSchemas.NONE);
+  }
+
+  public EnvelopeValidator(ValidationConfig config, EventTypeRegistry registry, PayloadSchemas schemas) {
     this.config = requireNonNull(config, "config is null");
     this.registry = requireNonNull(registry, "registry is null");
+    this.schemas = requireNonNull(schemas, "schemas is null");
   }
 
   public DecodeResult validate(byte[] bytes) {
@@ -44,6 +52,10 @@ public final class EnvelopeValidator implements Serializable {
       return invalid(
           RejectionCode.UNKNOWN_SCHEMA_VERSION,
           registry.unknownVersionMessage(type, envelope.schemaVersion()));
+    }
+    Optional<String> violation = schemas.violation(type, envelope.schemaVersion(), envelope.payload());
+    if (violation.isPresent()) {
+      return invalid(RejectionCode.PAYLOAD_INVALID, violation.get());
     }
     try {
       return new DecodeResult.Valid(registry.upcastToLatest(envelope), valid.ignoredFields());

@@ -13,6 +13,8 @@ import java.time.Instant;
  * @param ingestTime null until the ingest job stamps it
  * @param causationId optional, may be null
  * @param key the routing key; the codec defaults it to {@code entityId} when absent on the wire
+ * @param originalSchemaVersion the schema version the event was sent as: {@code schemaVersion} until
+ *     an upcast moves the event to a later version, and kept through every upcast after it
  */
 public record EventEnvelope(
     String eventId,
@@ -26,7 +28,8 @@ public record EventEnvelope(
     String correlationId,
     String causationId,
     String key,
-    String payload)
+    String payload,
+    int originalSchemaVersion)
     implements Serializable {
 
   @Serial private static final long serialVersionUID = 1L;
@@ -44,6 +47,28 @@ public record EventEnvelope(
     if (schemaVersion < 1) {
       throw new IllegalArgumentException("schemaVersion must be >= 1, got " + schemaVersion);
     }
+    if (originalSchemaVersion < 1 || originalSchemaVersion > schemaVersion) {
+      throw new IllegalArgumentException(
+          "originalSchemaVersion must be between 1 and schemaVersion " + schemaVersion + ", got " + originalSchemaVersion);
+    }
+  }
+
+  /** An event as it was sent: its original schema version is its schema version. */
+  public EventEnvelope(
+      String eventId,
+      String eventType,
+      int schemaVersion,
+      String tenantId,
+      String entityId,
+      Instant eventTime,
+      Instant ingestTime,
+      String source,
+      String correlationId,
+      String causationId,
+      String key,
+      String payload) {
+    this(eventId, eventType, schemaVersion, tenantId, entityId, eventTime, ingestTime, source, correlationId,
+        causationId, key, payload, schemaVersion);
   }
 
   /** A copy stamped with the given ingest time. */
@@ -61,11 +86,13 @@ public record EventEnvelope(
         correlationId,
         causationId,
         key,
-        payload);
+        payload,
+        originalSchemaVersion);
   }
 
   /**
-   * A copy at another schema version with a rewritten payload; what an {@link Upcaster} returns.
+   * A copy at another schema version with a rewritten payload; what an {@link Upcaster} returns. The
+   * original schema version stays.
    */
   public EventEnvelope upcastTo(int schemaVersion, String payload) {
     return new EventEnvelope(
@@ -80,7 +107,8 @@ public record EventEnvelope(
         correlationId,
         causationId,
         key,
-        payload);
+        payload,
+        Math.min(originalSchemaVersion, schemaVersion));
   }
 
   /** Leaves the payload out: envelopes end up in logs, payloads must not. */
@@ -88,7 +116,7 @@ public record EventEnvelope(
   public String toString() {
     return ("EventEnvelope[eventId=%s, eventType=%s, schemaVersion=%d, tenantId=%s, entityId=%s,"
             + " eventTime=%s, ingestTime=%s, source=%s, correlationId=%s, causationId=%s, key=%s,"
-            + " payload=<%d chars>]")
+            + " payload=<%d chars>, originalSchemaVersion=%d]")
         .formatted(
             eventId,
             eventType,
@@ -101,6 +129,7 @@ public record EventEnvelope(
             correlationId,
             causationId,
             key,
-            payload.length());
+            payload.length(),
+            originalSchemaVersion);
   }
 }

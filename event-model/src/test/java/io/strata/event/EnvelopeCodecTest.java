@@ -139,6 +139,20 @@ class EnvelopeCodecTest {
   }
 
   @Test
+  void anUpcastEventKeepsTheVersionItWasSentAsThroughTheHotLogsEncoding() throws Exception {
+    EventEnvelope sent = new EventEnvelope("e-1", "order.placed", 1, "t", "o-1", Instant.parse("2024-05-01T10:00:00Z"),
+        Instant.parse("2024-05-01T10:00:01Z"), "web", "c", null, "o-1", "{\"amount\":1}");
+    EventEnvelope upcast = sent.upcastTo(2, "{\"amount_cents\":100}");
+    assertThat(upcast.originalSchemaVersion()).isEqualTo(1);
+
+    EventEnvelope back = codec.decodeEncoded(codec.encode(upcast));
+    assertThat(back).isEqualTo(upcast);
+    assertThat(new String(codec.encode(sent), java.nio.charset.StandardCharsets.UTF_8))
+        .as("an event at the version it was sent as does not carry the field").doesNotContain("original_schema_version");
+    assertThat(codec.decodeEncoded(codec.encode(sent)).originalSchemaVersion()).isEqualTo(1);
+  }
+
+  @Test
   void encodesPayloadAsObjectAndOmitsAbsentOptionals() throws IOException {
     EventEnvelope envelope =
         new EventEnvelope(

@@ -36,9 +36,29 @@ class EnvelopeValidatorTest {
     EventEnvelope envelope = valid(validator.validate(bytes(node)));
 
     assertThat(envelope.schemaVersion()).isEqualTo(2);
+    assertThat(envelope.originalSchemaVersion()).as("the version it was sent as stays recorded").isEqualTo(1);
     assertThat(envelope.payload())
         .isEqualTo("{\"order_id\":\"order-42\",\"amount_cents\":1234,\"currency\":\"EUR\"}");
     assertThat(envelope.eventId()).isEqualTo("evt-1");
+  }
+
+  @Test
+  void aPayloadItsVersionsSchemaRefusesIsRejectedWithTheSchemasReasonBeforeAnyUpcast() {
+    java.util.List<String> asked = new java.util.ArrayList<>();
+    PayloadSchemas schemas = (type, version, payload) -> {
+      asked.add(type + " v" + version);
+      return payload.contains("amount") && version == 1
+          ? java.util.Optional.of("payload of order.placed v1 at /amount: number expected (type)")
+          : java.util.Optional.empty();
+    };
+    EnvelopeValidator checking = new EnvelopeValidator(ValidationConfig.defaults(), StrataEventTypes.defaults(), schemas);
+    ObjectNode node = wire();
+    node.put("schema_version", 1);
+    node.putObject("payload").put("amount", "twelve");
+
+    assertRejected(checking, bytes(node), RejectionCode.PAYLOAD_INVALID, "payload of order.placed v1 at /amount: number expected (type)");
+    assertThat(asked).containsExactly("order.placed v1");
+    assertThat(valid(checking.validate(bytes(wire()))).schemaVersion()).isEqualTo(2);
   }
 
   @Test

@@ -14,6 +14,8 @@ import org.apache.iceberg.types.Types;
 public final class EventsTable {
   public static final Namespace NAMESPACE = Namespace.of("strata");
   public static final TableIdentifier IDENTIFIER = TableIdentifier.of(NAMESPACE, "events");
+  /** The column added after the table's first release: tables made before it gain it at start-up. */
+  public static final String ORIGINAL_SCHEMA_VERSION = "original_schema_version";
 
   /** The event envelope and the event's place in the hot log; ids are fixed, changes additive. */
   public static final Schema SCHEMA =
@@ -32,7 +34,9 @@ public final class EventsTable {
           Types.NestedField.required(12, "payload", Types.StringType.get(), "the JSON object text"),
           Types.NestedField.required(
               13, "log_partition", Types.IntegerType.get(), "hot-log Kafka partition"),
-          Types.NestedField.required(14, "log_offset", Types.LongType.get(), "hot-log offset"));
+          Types.NestedField.required(14, "log_offset", Types.LongType.get(), "hot-log offset"),
+          Types.NestedField.optional(15, ORIGINAL_SCHEMA_VERSION, Types.IntegerType.get(),
+              "the schema version the event was sent as (upcast since to schema_version); null in rows written before it was kept"));
 
   // Tenant is deliberately not a partition dimension: day x type x tenant multiplies small files.
   // Tenant filters still prune well through Parquet min/max statistics, kept tight by the sort

@@ -16,7 +16,9 @@ import org.apache.iceberg.DataFile;
 import org.apache.iceberg.DataFiles;
 import org.apache.iceberg.FileFormat;
 import org.apache.iceberg.FileScanTask;
+import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Schema;
+import org.apache.iceberg.SortOrder;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.TableMetadata;
@@ -270,6 +272,24 @@ abstract class AbstractRestCatalogIT {
     assertThat(client.loadTable(id).schema().asStruct()).isEqualTo(SCHEMA.asStruct());
     assertThat(client.loadTable(EventsTable.IDENTIFIER).schema().asStruct())
         .isEqualTo(EventsTable.SCHEMA.asStruct());
+  }
+
+  @Test
+  void anEventsTableMadeBeforeTheOriginalVersionColumnGainsItAtTheNextStart() throws Exception {
+    client.dropTable(EventsTable.IDENTIFIER, false);
+    Schema before = new Schema(EventsTable.SCHEMA.columns().subList(0, 14));
+    client.buildTable(EventsTable.IDENTIFIER, before)
+        .withPartitionSpec(PartitionSpec.builderFor(before).day("event_time").identity("event_type").build())
+        .withSortOrder(SortOrder.builderFor(before).asc("tenant_id").asc("entity_id").asc("event_time").build())
+        .withProperties(EventsTable.PROPERTIES)
+        .create();
+    client.close();
+
+    server.close();
+    server = CatalogServer.start(config);
+    client = TestingStack.client(server.uri(), Optional.empty());
+
+    assertThat(client.loadTable(EventsTable.IDENTIFIER).schema().asStruct()).isEqualTo(EventsTable.SCHEMA.asStruct());
   }
 
   /** Writes an object through the table's own FileIO; the catalog never reads data files. */

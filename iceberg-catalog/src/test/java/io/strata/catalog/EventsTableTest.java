@@ -38,9 +38,10 @@ class EventsTableTest {
             tuple(11, "key"),
             tuple(12, "payload"),
             tuple(13, "log_partition"),
-            tuple(14, "log_offset"));
+            tuple(14, "log_offset"),
+            tuple(15, "original_schema_version"));
     assertThat(columns.stream().filter(NestedField::isOptional).map(NestedField::name))
-        .containsExactly("causation_id");
+        .containsExactly("causation_id", "original_schema_version");
     assertThat(EventsTable.SCHEMA.findType("event_time")).isEqualTo(Types.TimestampType.withZone());
     assertThat(EventsTable.SCHEMA.findType("ingest_time"))
         .isEqualTo(Types.TimestampType.withZone());

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.strata.event.EventTypeRegistry;
+import io.strata.event.PayloadSchemas;
 import io.strata.event.Upcaster;
 import io.strata.event.UpcasterFactory;
 import java.io.InvalidObjectException;
@@ -23,7 +24,7 @@ import java.util.stream.Collectors;
  * Immutable and serializable (it travels inside Flink jobs, as its JSON form): the compiled validators
  * and the registry are made on first use, in each JVM.
  */
-public final class SchemaCatalog implements Serializable {
+public final class SchemaCatalog implements Serializable, PayloadSchemas {
   @Serial private static final long serialVersionUID = 1L;
 
   private final List<EventTypeSchema> types;
@@ -121,6 +122,12 @@ public final class SchemaCatalog implements Serializable {
   public Optional<PayloadViolation> validatePayload(String type, int version, String payloadJson) {
     requireNonNull(payloadJson, "payloadJson is null");
     return validator().validate(versionOf(type, version), payloadJson);
+  }
+
+  /** The ingest job's check ({@link PayloadSchemas}): the violation's one-line reason. */
+  @Override
+  public Optional<String> violation(String type, int version, String payload) {
+    return validatePayload(type, version, payload).map(PayloadViolation::reason);
   }
 
   /** As {@link #validatePayload(String, int, String)}, for a payload already parsed. */

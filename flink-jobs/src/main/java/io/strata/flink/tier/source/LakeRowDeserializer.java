@@ -53,7 +53,7 @@ public final class LakeRowDeserializer implements KafkaRecordDeserializationSche
     if (e.ingestTime() == null) {
       throw new IllegalArgumentException("event " + e.eventId() + " has no ingest_time");
     }
-    GenericRowData row = new GenericRowData(14);
+    GenericRowData row = new GenericRowData(15);
     row.setField(0, StringData.fromString(e.eventId()));
     row.setField(1, StringData.fromString(e.eventType()));
     row.setField(2, e.schemaVersion());
@@ -68,6 +68,7 @@ public final class LakeRowDeserializer implements KafkaRecordDeserializationSche
     row.setField(11, StringData.fromString(e.payload()));
     row.setField(12, partition);
     row.setField(13, offset);
+    row.setField(14, e.originalSchemaVersion());
     return row;
   }
 

@@ -31,7 +31,9 @@ public final class LakeEventConverter implements RowDataConverter<LogEvent> {
         row.getString(8).toString(),
         row.isNullAt(9) ? null : row.getString(9).toString(),
         row.getString(10).toString(),
-        row.getString(11).toString());
+        row.getString(11).toString(),
+        // Null in rows the lake held before it kept the version an event was sent as.
+        row.getArity() > 14 && !row.isNullAt(14) ? row.getInt(14) : row.getInt(2));
     return new LogEvent(event, row.getInt(12), row.getLong(13));
   }
 

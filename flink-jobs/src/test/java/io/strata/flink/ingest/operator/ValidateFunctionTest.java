@@ -68,7 +68,8 @@ class ValidateFunctionTest {
                 "corr-1",
                 null,
                 "order-1",
-                "{\"order_id\":\"order-1\",\"amount_cents\":1250,\"currency\":\"EUR\"}"));
+                "{\"order_id\":\"order-1\",\"amount_cents\":1250,\"currency\":\"EUR\"}",
+                1));
     assertThat(deadLetters(harness)).isEmpty();
   }
 

@@ -62,6 +62,7 @@ class LakeRowDeserializerTest {
         .isEqualTo("{\"order_id\":\"order-1\",\"amount_cents\":1250,\"currency\":\"EUR\"}");
     assertThat(row.getInt(12)).isEqualTo(2);
     assertThat(row.getLong(13)).isEqualTo(77L);
+    assertThat(row.getInt(14)).as("original_schema_version").isEqualTo(row.getInt(2));
   }
 
   @Test
