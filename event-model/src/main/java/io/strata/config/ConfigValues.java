@@ -82,6 +82,18 @@ public final class ConfigValues {
     return value;
   }
 
+  /** {@code true} or {@code false}; anything else fails, naming the key. */
+  public boolean bool(String key, boolean defaultValue) {
+    Optional<String> raw = optional(key);
+    if (raw.isEmpty()) {
+      return defaultValue;
+    }
+    if (!raw.get().equals("true") && !raw.get().equals("false")) {
+      throw new IllegalArgumentException(key + " must be true or false, got '" + raw.get() + "'");
+    }
+    return Boolean.parseBoolean(raw.get());
+  }
+
   public long longValue(String key, long defaultValue, long min) {
     Optional<String> raw = optional(key);
     if (raw.isEmpty()) {

@@ -6,6 +6,9 @@ import io.strata.event.EnvelopeValidator;
 import io.strata.event.EventEnvelope;
 import io.strata.event.StrataEventTypes;
 import io.strata.event.ValidationConfig;
+import io.strata.schemas.CatalogRelease;
+import io.strata.schemas.SchemaFiles;
+import java.nio.file.Path;
 import java.time.Instant;
 
 /** Envelopes and wire messages shared by the flink-jobs tests. */
@@ -18,6 +21,11 @@ public final class TestingEvents {
   /** The validator the ingest job builds from its default settings. */
   public static EnvelopeValidator defaultValidator() {
     return new EnvelopeValidator(ValidationConfig.defaults(), StrataEventTypes.defaults());
+  }
+
+  /** The event types shipped in {@code schemas/}, as release 1. */
+  public static CatalogRelease shippedRelease() {
+    return new CatalogRelease(1, SchemaFiles.load(Path.of("../schemas")), Instant.parse("2026-12-01T00:00:00Z"));
   }
 
   /** An order.placed v2 envelope as it leaves validation: not yet stamped with an ingest time. */

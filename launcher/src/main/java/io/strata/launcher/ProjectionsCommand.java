@@ -17,7 +17,6 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "projections",
     description = "The running stack's projections (operational views).",
-    mixinStandardHelpOptions = true,
     subcommands = {ProjectionsCommand.List.class, ProjectionsCommand.Rebuild.class})
 final class ProjectionsCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -49,7 +48,7 @@ final class ProjectionsCommand implements Callable<Integer> {
   }
 
   /** {@code strata projections list}: each projection with its versions, state, lag and last update. */
-  @Command(name = "list", mixinStandardHelpOptions = true,
+  @Command(name = "list",
       description = "List each projection with its fold, key, defined and live version, state, lag and last update (GET /v1/projections).")
   static final class List implements Callable<Integer> {
     @Option(names = "--api", defaultValue = "http://127.0.0.1:8090", description = "The lookup API (default: ${DEFAULT-VALUE}).")
@@ -101,7 +100,7 @@ final class ProjectionsCommand implements Callable<Integer> {
    * {@code strata projections rebuild NAME}: builds the version the projection's file defines now beside
    * the live one, and waits, with a progress bar, until lookups have switched to it.
    */
-  @Command(name = "rebuild", mixinStandardHelpOptions = true,
+  @Command(name = "rebuild",
       description = {
           "Build the version that the projection's file now defines from the lake's history and the hot log after it,",
           "beside the live version, which serves until the new one has caught up; then lookups switch to the new",

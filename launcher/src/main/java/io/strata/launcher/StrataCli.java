@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       UpCommand.class, GenerateCommand.class, SqlCommand.class, StatusCommand.class, BenchCommand.class,
       BenchSqlCommand.class, BenchLookupCommand.class, BenchLakeCommand.class, SoakCommand.class, ChecksumCommand.class,
-      ProjectionsCommand.class, PolicyCommand.class
+      ProjectionsCommand.class, PolicyCommand.class, SchemasCommand.class, DlqCommand.class
     })
 public final class StrataCli {
   public static void main(String[] args) {

@@ -41,11 +41,12 @@ import java.util.stream.Collectors;
 public record TypedColumns(String eventType, List<Column> columns, List<String> skippedFields) {
   /** The envelope columns every typed view starts with, as the lake table names them. */
   public static final List<String> ENVELOPE_COLUMNS =
-      List.of("event_id", "event_type", "schema_version", "tenant_id", "entity_id", "event_time", "ingest_time");
+      List.of("event_id", "event_type", "schema_version", "original_schema_version", "tenant_id", "entity_id", "event_time",
+          "ingest_time");
   /** Columns of the lake table that a payload column must not be named as either. */
   private static final Set<String> LAKE_COLUMNS =
       Set.of("event_id", "event_type", "schema_version", "tenant_id", "entity_id", "event_time", "ingest_time",
-          "source", "correlation_id", "causation_id", "key", "payload", "log_partition", "log_offset");
+          "source", "correlation_id", "causation_id", "key", "payload", "log_partition", "log_offset", "original_schema_version");
 
   /**
    * One payload column.
@@ -128,14 +129,16 @@ public record TypedColumns(String eventType, List<Column> columns, List<String> 
   }
 
   /**
-   * {@code CREATE OR REPLACE VIEW <catalog>.<schema>.<view> AS SELECT <envelope columns>, <payload
-   * columns> FROM <catalog>.<schema>.events WHERE event_type = '<type>'}, every identifier quoted.
+   * {@code CREATE OR REPLACE VIEW <catalog>.<viewSchema>.<view> AS SELECT <envelope columns>, <payload
+   * columns> FROM <catalog>.<tableSchema>.events WHERE event_type = '<type>'}, every identifier quoted.
    */
-  public String createViewSql(String catalog, String schema) {
+  public String createViewSql(String catalog, String viewSchema, String tableSchema) {
     requireNonNull(catalog, "catalog is null");
-    requireNonNull(schema, "schema is null");
-    String prefix = quote(catalog) + "." + quote(schema) + ".";
-    StringBuilder sql = new StringBuilder("CREATE OR REPLACE VIEW ").append(prefix).append(quote(viewName()))
+    requireNonNull(viewSchema, "viewSchema is null");
+    requireNonNull(tableSchema, "tableSchema is null");
+    String prefix = quote(catalog) + "." + quote(tableSchema) + ".";
+    StringBuilder sql = new StringBuilder("CREATE OR REPLACE VIEW ").append(quote(catalog)).append(".")
+        .append(quote(viewSchema)).append(".").append(quote(viewName()))
         .append(" AS\nSELECT\n");
     List<String> select = new ArrayList<>();
     ENVELOPE_COLUMNS.forEach(c -> select.add("  " + quote(c)));

@@ -23,12 +23,13 @@ class TypedColumnsTest {
         new TypedColumns.Column("amount", "amount", "double", "$.amount"));
     assertThat(columns.skippedFields()).isEmpty();
     assertThat(columns.viewName()).isEqualTo("order_placed");
-    assertThat(columns.createViewSql("lake", "strata")).isEqualTo("""
-        CREATE OR REPLACE VIEW "lake"."strata"."order_placed" AS
+    assertThat(columns.createViewSql("lake", "typed", "strata")).isEqualTo("""
+        CREATE OR REPLACE VIEW "lake"."typed"."order_placed" AS
         SELECT
           "event_id",
           "event_type",
           "schema_version",
+          "original_schema_version",
           "tenant_id",
           "entity_id",
           "event_time",
@@ -43,8 +44,8 @@ class TypedColumnsTest {
 
   @Test
   void everyShippedTypeHasAView() {
-    assertThat(TypedColumns.of(SHIPPED, "user.signed_up").createViewSql("lake", "strata"))
-        .startsWith("CREATE OR REPLACE VIEW \"lake\".\"strata\".\"user_signed_up\" AS\n")
+    assertThat(TypedColumns.of(SHIPPED, "user.signed_up").createViewSql("lake", "typed", "strata"))
+        .startsWith("CREATE OR REPLACE VIEW \"lake\".\"typed\".\"user_signed_up\" AS\n")
         .contains("  json_extract_scalar(\"payload\", '$.plan') AS \"plan\"\n")
         .endsWith("WHERE \"event_type\" = 'user.signed_up'");
     assertThat(TypedColumns.of(SHIPPED, "page.viewed").columns()).extracting(TypedColumns.Column::name).containsExactly("path");
@@ -95,7 +96,7 @@ class TypedColumnsTest {
         new TypedColumns.Column("payload_event_id", "event_id", "varchar", "$.event_id"),
         new TypedColumns.Column("payload_event_id_2", "Event_ID", "varchar", "$.Event_ID"));
     assertThat(columns.skippedFields()).containsExactly("");
-    assertThat(columns.createViewSql("lake", "my \"schema\"")).contains(
+    assertThat(columns.createViewSql("lake", "typed", "my \"schema\"")).contains(
         "  json_extract_scalar(\"payload\", '$[\"it''s\"]') AS \"it's\",\n",
         "  json_extract_scalar(\"payload\", '$[\"say \\\"hi\\\"\\\\\"]') AS \"say \"\"hi\"\"\\\",\n",
         "  json_extract(\"payload\", '$.mixed') AS \"mixed\",\n",

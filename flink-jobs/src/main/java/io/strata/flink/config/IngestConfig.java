@@ -17,6 +17,11 @@ import java.util.stream.Stream;
  * @param dedupTtl {@code strata.ingest.dedup-ttl}: how long an event id is remembered (the dedup window), default 24h
  * @param maxPayloadBytes {@code strata.ingest.max-payload-bytes}, default 1 MiB
  * @param parallelism {@code strata.ingest.parallelism}, default 1
+ * @param schemasTopic {@code strata.topics.schemas}: the schema catalog's releases (compacted), default
+ *     {@code events.schemas}
+ * @param schemasDir {@code strata.ingest.schemas-dir}: the event type files, default {@code schemas}
+ * @param validatePayloads {@code strata.ingest.validate-payloads}: check each payload against its version's
+ *     JSON Schema, default true (false only to measure what it costs)
  * @param checkpoints the job's checkpoint settings
  */
 public record IngestConfig(
@@ -27,6 +32,9 @@ public record IngestConfig(
     Duration dedupTtl,
     int maxPayloadBytes,
     int parallelism,
+    String schemasTopic,
+    String schemasDir,
+    boolean validatePayloads,
     CheckpointSettings checkpoints) {
 
   /** A day of retries and replays; the disk it takes is in the README (about 1 GB per 20M events). */
@@ -40,7 +48,10 @@ public record IngestConfig(
           "strata.topics.dlq",
           "strata.ingest.dedup-ttl",
           "strata.ingest.max-payload-bytes",
-          "strata.ingest.parallelism");
+          "strata.ingest.parallelism",
+          "strata.topics.schemas",
+          "strata.ingest.schemas-dir",
+          "strata.ingest.validate-payloads");
 
   public IngestConfig {
     requireNonNull(bootstrapServers, "strata.kafka.bootstrap-servers is null");
@@ -48,6 +59,8 @@ public record IngestConfig(
     requireNonNull(logTopic, "strata.topics.log is null");
     requireNonNull(dlqTopic, "strata.topics.dlq is null");
     requireNonNull(dedupTtl, "strata.ingest.dedup-ttl is null");
+    requireNonNull(schemasTopic, "strata.topics.schemas is null");
+    requireNonNull(schemasDir, "strata.ingest.schemas-dir is null");
     requireNonNull(checkpoints, "checkpoints is null");
     if (dedupTtl.isNegative() || dedupTtl.isZero()) {
       throw new IllegalArgumentException("strata.ingest.dedup-ttl must be positive, got " + dedupTtl);
@@ -60,9 +73,9 @@ public record IngestConfig(
       throw new IllegalArgumentException("strata.ingest.parallelism must be at least 1, got " + parallelism);
     }
     // Not Set.of: it throws its own "duplicate element" error before this check could name the keys.
-    if (Stream.of(rawTopic, logTopic, dlqTopic).distinct().count() != 3) {
+    if (Stream.of(rawTopic, logTopic, dlqTopic, schemasTopic).distinct().count() != 4) {
       throw new IllegalArgumentException(
-          "strata.topics.raw, strata.topics.log and strata.topics.dlq must be three different topics");
+          "strata.topics.raw, strata.topics.log, strata.topics.dlq and strata.topics.schemas must be four different topics");
     }
   }
 
@@ -75,6 +88,9 @@ public record IngestConfig(
         values.duration("strata.ingest.dedup-ttl", DEFAULT_DEDUP_TTL),
         values.integer("strata.ingest.max-payload-bytes", 1 << 20, 1, Integer.MAX_VALUE),
         values.integer("strata.ingest.parallelism", 1, 1, 1024),
+        values.string("strata.topics.schemas", "events.schemas"),
+        values.string("strata.ingest.schemas-dir", "schemas"),
+        values.bool("strata.ingest.validate-payloads", true),
         CheckpointSettings.from(values, "ingest"));
   }
 }

@@ -1,22 +1,25 @@
 package io.strata.flink.ingest;
 
-import io.strata.event.EnvelopeValidator;
 import io.strata.event.EventEnvelope;
+import io.strata.event.ValidationConfig;
 import io.strata.flink.config.IngestConfig;
 import io.strata.flink.ingest.operator.DeduplicateFunction;
 import io.strata.flink.ingest.operator.ValidateFunction;
 import io.strata.flink.ingest.sink.DeadLetter;
 import io.strata.flink.ingest.source.RawRecord;
+import io.strata.schemas.CatalogRelease;
 import java.time.Clock;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * The ingest graph: raw records -> validate (rejects to the dead-letter sink) -> deduplicate per
- * tenant and entity -> hot log. Sources and sinks are parameters so a test can hand in its own.
+ * The ingest graph: raw records -> validate against the schema catalog (rejects to the dead-letter sink;
+ * catalog releases broadcast to every validating subtask) -> deduplicate per tenant and entity -> hot log.
+ * Sources and sinks are parameters so a test can hand in its own.
  */
 public final class IngestPipeline {
   private IngestPipeline() {}
@@ -24,15 +27,23 @@ public final class IngestPipeline {
   public static void build(
       StreamExecutionEnvironment env,
       IngestConfig config,
-      EnvelopeValidator validator,
+      ValidationConfig validation,
+      CatalogRelease initial,
       Source<RawRecord, ?, ?> source,
+      Source<CatalogRelease, ?, ?> releases,
       Sink<EventEnvelope> log,
       Sink<DeadLetter> deadLetters) {
+    BroadcastStream<CatalogRelease> catalog =
+        env.fromSource(releases, WatermarkStrategy.noWatermarks(), "schema catalog releases")
+            .uid("ingest-schema-source")
+            .setParallelism(1)
+            .broadcast(ValidateFunction.RELEASES);
     SingleOutputStreamOperator<EventEnvelope> valid =
         env.fromSource(source, WatermarkStrategy.noWatermarks(), "raw events")
             .uid("ingest-raw-source")
             .setParallelism(config.parallelism())
-            .process(new ValidateFunction(validator))
+            .connect(catalog)
+            .process(new ValidateFunction(validation, initial, config.validatePayloads()))
             .uid("ingest-validate")
             .name("validate and upcast")
             .setParallelism(config.parallelism());

@@ -26,6 +26,9 @@ class IngestConfigTest {
                 Duration.ofHours(24),
                 1_048_576,
                 1,
+                "events.schemas",
+                "schemas",
+                true,
                 new CheckpointSettings(
                     Duration.ofSeconds(10), "s3a://strata-lake/checkpoints/ingest")));
   }
@@ -40,6 +43,9 @@ class IngestConfigTest {
     properties.put("strata.ingest.dedup-ttl", "36h");
     properties.put("strata.ingest.max-payload-bytes", "65536");
     properties.put("strata.ingest.parallelism", "4");
+    properties.put("strata.topics.schemas", "acme.schemas");
+    properties.put("strata.ingest.schemas-dir", "/etc/acme/schemas");
+    properties.put("strata.ingest.validate-payloads", "false");
     properties.put("strata.checkpoint.interval", "2500ms");
     properties.put("strata.checkpoint.dir", "s3a://acme-lake/ckpt/");
     // Every key the job reads is set here, so a new key without a mapping test fails.
@@ -57,6 +63,9 @@ class IngestConfigTest {
                 Duration.ofHours(36),
                 65_536,
                 4,
+                "acme.schemas",
+                "/etc/acme/schemas",
+                false,
                 new CheckpointSettings(Duration.ofMillis(2500), "s3a://acme-lake/ckpt/ingest")));
   }
 
@@ -101,16 +110,24 @@ class IngestConfigTest {
   }
 
   @Test
+  void aBadValidatePayloadsNamesTheKey() {
+    assertThatThrownBy(() -> parse("strata.ingest.validate-payloads", "yes"))
+        .hasMessage("strata.ingest.validate-payloads must be true or false, got 'yes'");
+  }
+
+  @Test
   void topicsMustDiffer() {
+    assertThatThrownBy(() -> parse("strata.topics.schemas", "events.dlq"))
+        .hasMessage("strata.topics.raw, strata.topics.log, strata.topics.dlq and strata.topics.schemas must be four different topics");
     assertThatThrownBy(() -> parse("strata.topics.log", "events.raw"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
-            "strata.topics.raw, strata.topics.log and strata.topics.dlq must be three different"
+            "strata.topics.raw, strata.topics.log, strata.topics.dlq and strata.topics.schemas must be four different"
                 + " topics");
     assertThatThrownBy(() -> parse("strata.topics.dlq", "events.log"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
-            "strata.topics.raw, strata.topics.log and strata.topics.dlq must be three different"
+            "strata.topics.raw, strata.topics.log, strata.topics.dlq and strata.topics.schemas must be four different"
                 + " topics");
     assertThatThrownBy(
             () ->
@@ -119,7 +136,7 @@ class IngestConfigTest {
                         Map.of("strata.topics.raw", "events", "strata.topics.dlq", "events"))))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
-            "strata.topics.raw, strata.topics.log and strata.topics.dlq must be three different"
+            "strata.topics.raw, strata.topics.log, strata.topics.dlq and strata.topics.schemas must be four different"
                 + " topics");
   }
 
@@ -160,6 +177,9 @@ class IngestConfigTest {
                     Duration.ofHours(24),
                     1024,
                     0,
+                    "events.schemas",
+                    "schemas",
+                    true,
                     new CheckpointSettings(Duration.ofSeconds(10), "s3a://b/c")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("strata.ingest.parallelism must be at least 1, got 0");

@@ -17,7 +17,7 @@ class IngestStateBackendTest {
   @Test
   void theIngestJobKeepsItsStateInRocksDbWithIncrementalCheckpoints() {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-    IngestJob.build(env, IngestConfig.from(new ConfigValues(Map.of())));
+    IngestJob.build(env, IngestConfig.from(new ConfigValues(Map.of())), io.strata.flink.TestingEvents.shippedRelease());
 
     var conf = env.getConfiguration();
     assertThat(conf.get(StateBackendOptions.STATE_BACKEND)).isEqualTo("rocksdb");

@@ -20,6 +20,8 @@ enum PipelineMetric {
   VIEW_EVENTS_WITHOUT_KEY("strataViewEventsWithoutKey", "strata_view_events_without_key", true, "Events a projection takes but without its key field: skipped"),
   VIEW_WRITES("strataViewWrites", "strata_view_writes", true, "Views written to the view store"),
   VIEW_WRITES_APPLIED("strataViewWritesApplied", "strata_view_writes_applied", true, "View writes the store applied (a newer revision); the rest were replays"),
+  SCHEMA_GENERATION("strataSchemaGeneration", "strata_schema_generation", false,
+      "The schema catalog release the job validates with (the lowest of its subtasks)", true),
   PENDING_RECORDS("pendingRecords", "strata_source_lag_records", false, "Records behind the end of the job's input topic (ingest: raw topic; tier, views: hot log)"),
   LAKE_COMMIT_DURATION("lastCommitDurationMs", "strata_lake_last_commit_duration_ms", false, "Duration of the last Iceberg commit"),
   LAKE_DATA_FILES("committedDataFilesCount", "strata_lake_committed_data_files", true, "Data files committed to the lake table"),
@@ -50,12 +52,19 @@ enum PipelineMetric {
   final String prometheusName;
   final boolean counter;
   final String help;
+  /** Subtasks' values are combined by their minimum, not their sum. */
+  final boolean minimum;
 
   PipelineMetric(String flinkName, String prometheusName, boolean counter, String help) {
+    this(flinkName, prometheusName, counter, help, false);
+  }
+
+  PipelineMetric(String flinkName, String prometheusName, boolean counter, String help, boolean minimum) {
     this.flinkName = flinkName;
     this.prometheusName = prometheusName;
     this.counter = counter;
     this.help = help;
+    this.minimum = minimum;
   }
 
   static Optional<PipelineMetric> byFlinkName(String name) {

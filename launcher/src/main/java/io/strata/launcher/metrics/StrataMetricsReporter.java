@@ -109,7 +109,8 @@ public final class StrataMetricsReporter implements MetricReporter, MultiCollect
         (metric, reg) -> {
           double value = valueOf(metric);
           if (!Double.isNaN(value)) {
-            sums.computeIfAbsent(reg.metric(), k -> new TreeMap<>()).merge(reg.job(), value, Double::sum);
+            sums.computeIfAbsent(reg.metric(), k -> new TreeMap<>())
+                .merge(reg.job(), value, reg.metric().minimum ? Math::min : Double::sum);
           }
         });
     if (lake != null) {

@@ -164,6 +164,7 @@ public record StackConfig(
     }
     effective.putIfAbsent("strata.views.store", "embedded:" + dataDir.resolve("views"));
     effective.putIfAbsent("strata.views.projections-dir", home.resolve("projections").toString());
+    effective.putIfAbsent("strata.ingest.schemas-dir", home.resolve("schemas").toString());
     effective.putIfAbsent("strata.maintenance.policies-dir", home.resolve("tiering-policies").toString());
     effective.putIfAbsent("strata.maintenance.spill-dir", dataDir.resolve("maintenance").toString());
     // The hot log is trimmed only as far as its readers have committed: every projection version's job too.

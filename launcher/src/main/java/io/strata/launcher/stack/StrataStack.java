@@ -22,7 +22,18 @@ import io.strata.views.fold.FoldRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import io.strata.launcher.schemas.SchemaReleases;
+import io.strata.launcher.sql.TypedViews;
 import io.strata.launcher.sql.ViewMigrator;
+import io.strata.schemas.Breaking;
+import io.strata.schemas.CatalogRelease;
+import io.strata.schemas.CompatibilityCheck;
+import io.strata.schemas.IncompatibleCatalogException;
+import io.strata.schemas.ReleaseDecision;
+import io.strata.schemas.SchemaCatalog;
+import io.strata.schemas.SchemaFiles;
+import java.time.Instant;
+import java.util.Optional;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -77,6 +88,12 @@ public final class StrataStack implements AutoCloseable {
         config.viewsEnabled()
             ? ProjectionFiles.loadFiles(Path.of(config.views().projectionsDir()), FoldRegistry.standard())
             : List.of();
+    // So does a bad event type file (io.strata.config.FileKeyException) or a breaking change between its versions.
+    SchemaCatalog schemas = SchemaFiles.load(Path.of(config.ingest().schemasDir()));
+    List<Breaking> breaking = CompatibilityCheck.check(schemas);
+    if (!breaking.isEmpty()) {
+      throw new IncompatibleCatalogException(breaking);
+    }
     // So does a bad tiering policy.
     List<TieringPolicy> policies =
         config.maintenanceEnabled()
@@ -101,8 +118,20 @@ public final class StrataStack implements AutoCloseable {
         Map.of(
             config.ingest().rawTopic(), partitions,
             config.ingest().logTopic(), partitions,
-            config.ingest().dlqTopic(), partitions),
+            config.ingest().dlqTopic(), partitions,
+            config.ingest().schemasTopic(), 1),
         topicConfigs());
+    // The catalog the stack runs is the newest release on the schemas topic; files that differ from it
+    // are released now (a change the running catalog cannot take stops start-up, naming the file).
+    SchemaReleases releases = new SchemaReleases(kafka.bootstrapServers(), config.ingest().schemasTopic());
+    Optional<CatalogRelease> running = releases.latest();
+    Optional<CatalogRelease> next = ReleaseDecision.next(running, schemas, Instant.now());
+    if (next.isPresent()) {
+      releases.publish(next.get());
+    }
+    CatalogRelease release = next.or(() -> running).orElseThrow();
+    endpoints.put("Event types", release.catalog().types().size() + " from " + config.ingest().schemasDir()
+        + ", schema catalog release " + release.generation() + " (topic " + config.ingest().schemasTopic() + ")");
     endpoints.put("Kafka bootstrap", kafka.bootstrapServers());
 
     if (config.embeddedCatalog()) {
@@ -121,7 +150,16 @@ public final class StrataStack implements AutoCloseable {
       trinoJdbcUrl = trino.jdbcUrl();
       try (Connection connection = trinoConnection()) {
         ViewMigrator.apply(connection, config.sqlDir());
+        TypedViews.apply(connection, release);
       }
+      // Each later release (strata schemas apply) replaces the typed views.
+      started.push(releases.follow(release.generation(), r -> {
+        try (Connection connection = trinoConnection()) {
+          TypedViews.apply(connection, r);
+        } catch (SQLException e) {
+          throw new IllegalStateException("typed views of release " + r.generation() + ": " + e.getMessage(), e);
+        }
+      }));
       endpoints.put("Trino (JDBC)", trinoJdbcUrl + "  (user strata; bin/strata sql \"...\")");
     }
 
@@ -131,7 +169,7 @@ public final class StrataStack implements AutoCloseable {
     started.push(flink);
     endpoints.put("Flink web UI", flink.webUi().toString());
     endpoints.put("Metrics (Prometheus)", "http://127.0.0.1:" + config.metricsPort() + "/metrics  (bin/strata status)");
-    flink.submit(INGEST, config.ingest().checkpoints().directory(), env -> IngestJob.build(env, config.ingest()));
+    flink.submit(INGEST, config.ingest().checkpoints().directory(), env -> IngestJob.build(env, config.ingest(), release));
     flink.submit(TIER, config.tier().checkpoints().directory(), env -> TierJob.build(env, config.tier()));
     if (config.viewsEnabled()) {
       ViewStore store = ViewStores.open(config.views().store());
@@ -167,6 +205,7 @@ public final class StrataStack implements AutoCloseable {
     // With maintenance on, the policies' hot-log retention trims the hot log, and never past what the
     // lake and the views have committed; the broker's own time retention would not wait for them.
     configs.put(config.ingest().logTopic(), Map.of("retention.ms", config.maintenanceEnabled() ? "-1" : "604800000"));
+    configs.put(config.ingest().schemasTopic(), SchemaReleases.topicConfig());
     return configs;
   }
 

@@ -5,6 +5,7 @@ import static io.strata.flink.TestingEvents.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.strata.event.EventEnvelope;
+import io.strata.event.ValidationConfig;
 import io.strata.flink.TestingEvents;
 import io.strata.flink.ingest.sink.DeadLetter;
 import io.strata.flink.ingest.source.RawRecord;
@@ -19,7 +20,7 @@ class FunctionSerializationTest {
   @Test
   void validateFunctionWorksAfterJavaSerialization() throws Exception {
     ValidateFunction copy =
-        InstantiationUtil.clone(new ValidateFunction(TestingEvents.defaultValidator()));
+        InstantiationUtil.clone(new ValidateFunction(ValidationConfig.defaults(), TestingEvents.shippedRelease(), true));
 
     try (var harness = ValidateFunctionTest.harness(copy)) {
       harness.processElement(

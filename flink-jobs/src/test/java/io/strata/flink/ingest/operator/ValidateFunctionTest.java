@@ -10,9 +10,12 @@ import io.strata.flink.ingest.source.RawRecord;
 import java.time.Instant;
 import java.util.List;
 import java.util.Queue;
-import org.apache.flink.streaming.api.operators.ProcessOperator;
+import io.strata.event.ValidationConfig;
+import io.strata.schemas.CatalogRelease;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
-import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.AbstractStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.BroadcastOperatorTestHarness;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,11 +28,11 @@ class ValidateFunctionTest {
       "correlation_id":"corr-1","payload":{"order_id":"order-1","amount":12.5}}\
       """;
 
-  private OneInputStreamOperatorTestHarness<RawRecord, EventEnvelope> harness;
+  private BroadcastOperatorTestHarness<RawRecord, CatalogRelease, EventEnvelope> harness;
 
   @BeforeEach
   void openHarness() throws Exception {
-    harness = harness(new ValidateFunction(TestingEvents.defaultValidator()));
+    harness = harness(new ValidateFunction(ValidationConfig.defaults(), TestingEvents.shippedRelease(), true));
   }
 
   @AfterEach
@@ -37,15 +40,12 @@ class ValidateFunctionTest {
     harness.close();
   }
 
-  static OneInputStreamOperatorTestHarness<RawRecord, EventEnvelope> harness(
-      ValidateFunction function) throws Exception {
-    OneInputStreamOperatorTestHarness<RawRecord, EventEnvelope> harness =
-        new OneInputStreamOperatorTestHarness<>(new ProcessOperator<>(function));
-    harness.open();
-    return harness;
+  static BroadcastOperatorTestHarness<RawRecord, CatalogRelease, EventEnvelope> harness(ValidateFunction function)
+      throws Exception {
+    return ProcessFunctionTestHarnesses.forBroadcastProcessFunction(function, ValidateFunction.RELEASES);
   }
 
-  static List<DeadLetter> deadLetters(OneInputStreamOperatorTestHarness<RawRecord, ?> harness) {
+  static List<DeadLetter> deadLetters(AbstractStreamOperatorTestHarness<?> harness) {
     Queue<StreamRecord<DeadLetter>> letters = harness.getSideOutput(ValidateFunction.DEAD_LETTERS);
     return letters == null ? List.of() : letters.stream().map(StreamRecord::getValue).toList();
   }
@@ -144,8 +144,21 @@ class ValidateFunctionTest {
   }
 
   @Test
-  void failedUpcastGoesToDeadLetters() throws Exception {
+  void aPayloadItsSchemaRefusesGoesToDeadLettersNamingTheField() throws Exception {
     byte[] value = utf8(ORDER_PLACED_V1.replace("\"amount\":12.5", "\"amount\":\"12.5\""));
+
+    harness.processElement(raw(null, value), 1L);
+
+    DeadLetter letter = single(deadLetters(harness));
+    assertThat(letter.reasonCode()).isEqualTo("PAYLOAD_INVALID");
+    assertThat(letter.reason()).startsWith("payload of order.placed v1 at /amount: ").endsWith("(type)")
+        .doesNotContain("12.5");
+  }
+
+  @Test
+  void failedUpcastGoesToDeadLetters() throws Exception {
+    // Valid under version 1's schema, but no integer number of cents of 31 digits fits the upcast.
+    byte[] value = utf8(ORDER_PLACED_V1.replace("\"amount\":12.5", "\"amount\":1e31"));
 
     harness.processElement(raw(null, value), 1L);
 
@@ -154,7 +167,42 @@ class ValidateFunctionTest {
     assertThat(letter.reason())
         .isEqualTo(
             "upcast of 'order.placed' from version 1 to 2 failed:"
-                + " payload field 'amount' is not a number");
+                + " payload field 'amount' has more than 30 integer digits");
+  }
+
+  @Test
+  void aNewerCatalogReleaseTakesOverWithoutARestartAndAnOlderOneChangesNothing() throws Exception {
+    String newType = ORDER_PLACED_V1.replace("\"order.placed\"", "\"order.returned\"");
+    harness.processElement(raw(null, utf8(newType)), 1L);
+    assertThat(single(deadLetters(harness)).reasonCode()).isEqualTo("UNKNOWN_EVENT_TYPE");
+
+    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("schemas");
+    copyShipped(dir);
+    java.nio.file.Path returned = java.nio.file.Files.createDirectories(dir.resolve("order.returned"));
+    java.nio.file.Files.writeString(returned.resolve("type.yaml"), "type: order.returned\nowner: test\ndescription: returned\n");
+    java.nio.file.Files.writeString(returned.resolve("v1.yaml"),
+        "type: order.returned\nversion: 1\nschema:\n  type: object\n  properties:\n    amount: {type: number}\n");
+    CatalogRelease second = TestingEvents.shippedRelease().next(io.strata.schemas.SchemaFiles.load(dir), java.time.Instant.now());
+    harness.processBroadcastElement(second, 2L);
+    harness.processBroadcastElement(TestingEvents.shippedRelease(), 3L);
+
+    harness.processElement(raw(null, utf8(newType)), 4L);
+    assertThat(harness.extractOutputValues()).extracting(EventEnvelope::eventType).containsExactly("order.returned");
+    assertThat(harness.getBroadcastState(ValidateFunction.RELEASES).get("current").generation()).isEqualTo(2);
+  }
+
+  private static void copyShipped(java.nio.file.Path to) throws java.io.IOException {
+    java.nio.file.Path from = java.nio.file.Path.of("../schemas");
+    try (var files = java.nio.file.Files.walk(from)) {
+      for (java.nio.file.Path f : files.toList()) {
+        java.nio.file.Path target = to.resolve(from.relativize(f).toString());
+        if (java.nio.file.Files.isDirectory(f)) {
+          java.nio.file.Files.createDirectories(target);
+        } else if (f.toString().endsWith(".yaml")) {
+          java.nio.file.Files.copy(f, target);
+        }
+      }
+    }
   }
 
   @Test
