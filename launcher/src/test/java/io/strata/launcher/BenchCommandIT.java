@@ -80,5 +80,16 @@ class BenchCommandIT {
     assertThat(heading).isPositive();
     assertThat(lines.get(heading + 4)).startsWith("| " + r.get("date").asText().substring(0, 10) + " | ").contains(" | 30,000 | 1 s | ");
     assertThat(lines).contains("| 1 |");
+
+    // The payload-validation comparison: a second stack with payloads unchecked, and validation alone.
+    JsonNode v = new ObjectMapper().readTree(runs.get(0).resolve("validation.json").toFile());
+    assertThat(v.at("/withValidation/eventsPerSecond").asDouble()).isEqualTo(endToEnd);
+    assertThat(v.at("/withoutValidation/eventsPerSecond").asDouble()).isPositive();
+    assertThat(v.at("/alone/events").asLong()).isEqualTo(30_000);
+    assertThat(v.at("/alone/microsWithSchemas").asDouble()).isPositive();
+    assertThat(v.at("/alone/microsWithout").asDouble()).isPositive();
+    int validation = lines.indexOf("## Payload validation in ingest (`strata bench`)");
+    assertThat(validation).isPositive();
+    assertThat(lines.get(validation + 4)).startsWith("| " + r.get("date").asText().substring(0, 10) + " | ").contains(" | 30,000 | ");
   }
 }

@@ -152,6 +152,24 @@ public final class PipelineBenchmark {
     }
   }
 
+  /**
+   * The warm-up and the end-to-end phase alone, on the same events as {@link #run}: the figure a second
+   * stack (another setting) is compared by. Returns the end-to-end rate.
+   */
+  public Rate endToEndOnly(Path workDir) throws Exception {
+    RecordFile file = events(workDir);
+    try (LakeWatch lake = new LakeWatch(stack.config().tier().catalogUri(), stack.config().tier().catalogToken())) {
+      long before = warmUp(lake, stack.kafkaBootstrap(), stack.config().ingest().rawTopic()).lakeRows();
+      return endToEnd(lake, file, stack.kafkaBootstrap(), stack.config().ingest().rawTopic(), before).rate();
+    }
+  }
+
+  /** The events of a run, as the raw topic gets them: what validation is measured on. */
+  public RecordFile events(Path workDir) throws Exception {
+    return RecordFile.write(workDir.resolve("bench-events.bin"),
+        new EventGenerator(generatorConfig(settings.events(), 0, 0, 42), false));
+  }
+
   /** Sends the file to the raw topic and waits until the lake holds all of it, exactly. */
   EndToEnd endToEnd(LakeWatch lake, RecordFile file, String bootstrap, String rawTopic, long rowsBefore)
       throws Exception {

@@ -1,0 +1,56 @@
+package io.strata.launcher.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** The payload-validation comparison of a {@code strata bench} run: console lines, JSON, a BENCHMARKS.md row. */
+public final class ValidationReport {
+  static final String HEADING = "## Payload validation in ingest (`strata bench`)";
+  static final String HEADER =
+      "| date | commit | events | end to end ev/s, payloads checked | end to end ev/s, unchecked | checked / unchecked"
+          + " | validation alone, us/event: checked / unchecked | the schemas' share |\n"
+          + "|---|---|---|---|---|---|---|---|";
+
+  /**
+   * @param withValidation the run's end-to-end phase, payloads checked (the default)
+   * @param withoutValidation the same phase on a second stack with {@code strata.ingest.validate-payloads=false}
+   * @param alone the validation step alone on one thread
+   */
+  public record Comparison(
+      String date, String commit, long events, BenchResult.Rate withValidation, BenchResult.Rate withoutValidation,
+      PayloadValidationBenchmark.Result alone) {
+    public double ratio() {
+      return withValidation.eventsPerSecond() / withoutValidation.eventsPerSecond();
+    }
+  }
+
+  private ValidationReport() {}
+
+  public static void print(Comparison c, PrintStream out) {
+    out.printf(Locale.ROOT, "%-46s %,10.0f events/s, payloads checked; %,.0f unchecked (x%.2f; two stacks one after the other)%n",
+        "end to end, payload validation", c.withValidation().eventsPerSecond(), c.withoutValidation().eventsPerSecond(), c.ratio());
+    out.printf(Locale.ROOT, "%-46s %.2f us/event with the schemas, %.2f without: %.2f us for the schemas (%,d events, median of 3)%n",
+        "validation alone, one thread", c.alone().microsWithSchemas(), c.alone().microsWithout(), c.alone().microsForSchemas(),
+        c.alone().events());
+  }
+
+  public static void write(Comparison c, Path dir, Path markdown) {
+    try {
+      Files.createDirectories(dir);
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(dir.resolve("validation.json").toFile(), c);
+      MarkdownTable.appendRow(markdown, HEADING, HEADER, String.format(Locale.ROOT,
+          "| %s | %s | %,d | %,.0f | %,.0f | %.2f | %.2f / %.2f | %.2f us |",
+          c.date().substring(0, 10), c.commit(), c.events(), c.withValidation().eventsPerSecond(),
+          c.withoutValidation().eventsPerSecond(), c.ratio(), c.alone().microsWithSchemas(), c.alone().microsWithout(),
+          c.alone().microsForSchemas()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
