@@ -46,10 +46,11 @@ class IngestConfigTest {
     properties.put("strata.topics.schemas", "acme.schemas");
     properties.put("strata.ingest.schemas-dir", "/etc/acme/schemas");
     properties.put("strata.ingest.validate-payloads", "false");
-    properties.put("strata.checkpoint.interval", "2500ms");
+    properties.put("strata.checkpoint.interval", "10s");
+    properties.put("strata.ingest.checkpoint-interval", "2500ms");
     properties.put("strata.checkpoint.dir", "s3a://acme-lake/ckpt/");
     // Every key the job reads is set here, so a new key without a mapping test fails.
-    assertThat(properties.keySet()).isEqualTo(union(IngestConfig.KEYS, CheckpointSettings.KEYS));
+    assertThat(properties.keySet()).isEqualTo(union(IngestConfig.KEYS, CheckpointSettings.keysOf("ingest")));
 
     IngestConfig config = IngestConfig.from(new ConfigValues(properties));
 

@@ -39,11 +39,12 @@ class TierConfigTest {
     properties.put("strata.tier.catalog-uri", "https://catalog.acme.test/api");
     properties.put("strata.catalog.token", TOKEN);
     properties.put("strata.tier.parallelism", "8");
-    properties.put("strata.checkpoint.interval", "1m");
+    properties.put("strata.checkpoint.interval", "30s");
+    properties.put("strata.tier.checkpoint-interval", "1m");
     properties.put("strata.checkpoint.dir", "s3://acme-lake/checkpoints");
     // The token key belongs to the catalog's config; every other key the tier job reads is here.
     Set<String> expectedKeys = new HashSet<>(TierConfig.KEYS);
-    expectedKeys.addAll(CheckpointSettings.KEYS);
+    expectedKeys.addAll(CheckpointSettings.keysOf("tier"));
     expectedKeys.add("strata.catalog.token");
     assertThat(properties.keySet()).isEqualTo(expectedKeys);
 

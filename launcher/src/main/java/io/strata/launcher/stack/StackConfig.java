@@ -133,7 +133,9 @@ public record StackConfig(
     known.addAll(TierConfig.KEYS);
     known.addAll(ViewsConfig.KEYS);
     known.addAll(MaintenanceConfig.KEYS);
-    known.addAll(CheckpointSettings.KEYS);
+    known.addAll(CheckpointSettings.keysOf("ingest"));
+    known.addAll(CheckpointSettings.keysOf("tier"));
+    known.addAll(CheckpointSettings.keysOf("views"));
     given.rejectUnknown(Set.of("strata."), known);
 
     Path dataDir = Path.of(given.string("strata.data-dir", "data")).toAbsolutePath();

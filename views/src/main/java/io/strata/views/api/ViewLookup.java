@@ -2,6 +2,7 @@ package io.strata.views.api;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.strata.views.api.LookupHandler.Answer;
@@ -26,6 +27,7 @@ import org.eclipse.jetty.util.Fields;
  */
 final class ViewLookup {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final JsonStringEncoder ENCODER = JsonStringEncoder.getInstance();
 
   private final LiveProjections live;
   private final ViewStore store;
@@ -68,7 +70,26 @@ final class ViewLookup {
     return new Answer(200, render(p, version.get().version(), key, view.get(), limit), name);
   }
 
+  /**
+   * The answer around the stored view's bytes, without parsing them: the view was written by the fold as
+   * compact JSON, and the rest is what {@link #render} would write.
+   */
+  private static String spliced(ProjectionDefinition p, int version, String key, StoredView view) {
+    StringBuilder body = new StringBuilder(96 + key.length() + view.document().length);
+    body.append("{\"projection\":\"");
+    ENCODER.quoteAsString(p.name(), body);
+    body.append("\",\"version\":").append(version).append(",\"key\":\"");
+    ENCODER.quoteAsString(key, body);
+    body.append("\",\"revision\":").append(view.revision())
+        .append(",\"updated_at\":\"").append(Instant.ofEpochMilli(view.updatedAtMillis())).append("\",\"view\":")
+        .append(new String(view.document(), UTF_8)).append('}');
+    return body.toString();
+  }
+
   private static Integer limit(Request request, ProjectionDefinition p) {
+    if (request.getHttpURI().getQuery() == null) {
+      return null;
+    }
     Fields query = Request.extractQueryParameters(request, UTF_8);
     for (Fields.Field field : query) {
       if (!field.getName().equals("limit")) {
@@ -94,6 +115,9 @@ final class ViewLookup {
   }
 
   private static String render(ProjectionDefinition p, int version, String key, StoredView view, Integer limit) {
+    if (p.fold().rendersStoredView(limit)) {
+      return spliced(p, version, key, view);
+    }
     try {
       ObjectNode body = JSON.createObjectNode();
       body.put("projection", p.name());

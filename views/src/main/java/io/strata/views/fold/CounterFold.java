@@ -16,6 +16,12 @@ import java.util.Set;
  * dropped when it closes (its view stays in the store until its TTL).
  */
 public final class CounterFold implements Fold {
+  /** The stored view is the view: lookups send it as it is. */
+  @Override
+  public boolean rendersStoredView(Integer limit) {
+    return limit == null;
+  }
+
   @Serial private static final long serialVersionUID = 1L;
   public static final String NAME = "counter";
   private static final long MINUTE_MILLIS = 60_000;

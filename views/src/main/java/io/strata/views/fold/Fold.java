@@ -27,6 +27,15 @@ public interface Fold extends Serializable {
     return view;
   }
 
+  /**
+   * Whether {@link #render} returns the stored view unchanged for this limit: the lookup API then sends
+   * the stored bytes as they are, without parsing them. A fold that overrides {@code render} keeps the
+   * default (false) unless it says when its render changes nothing.
+   */
+  default boolean rendersStoredView(Integer limit) {
+    return false;
+  }
+
   /** Whether lookups may pass {@code ?limit=}. */
   default boolean takesLimit() {
     return false;

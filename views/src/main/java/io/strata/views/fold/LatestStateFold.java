@@ -13,6 +13,12 @@ import java.util.Set;
  * number of events folded.
  */
 public final class LatestStateFold implements Fold {
+  /** The stored view is the view: lookups send it as it is. */
+  @Override
+  public boolean rendersStoredView(Integer limit) {
+    return limit == null;
+  }
+
   @Serial private static final long serialVersionUID = 1L;
   public static final String NAME = "latest-state";
 

@@ -63,6 +63,12 @@ public final class TimelineFold implements Fold {
     return trimmed;
   }
 
+  /** Without a limit the stored view is the view: lookups send it as it is. */
+  @Override
+  public boolean rendersStoredView(Integer limit) {
+    return limit == null;
+  }
+
   @Override
   public boolean takesLimit() {
     return true;

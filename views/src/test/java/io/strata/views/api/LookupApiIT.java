@@ -67,6 +67,7 @@ class LookupApiIT {
         write("entity-state", "acme", "order-1", "{\"state\":{\"status\":\"shipped\"},\"events\":2}", 2, day),
         write("entity-state", "globex", "order-1", "{\"state\":{\"secret\":\"globex only\"},\"events\":1}", 1, day),
         write("entity-state", "acme", "a/b:c%d", "{\"state\":{\"odd\":true},\"events\":1}", 1, day),
+        write("entity-state", "acme", "say \"hi\" \u00fc\\", "{\"state\":{\"quoted\":true},\"events\":1}", 1, day),
         write("entity-timeline", "acme", "order-1",
             "{\"events\":[{\"event_id\":\"e3\"},{\"event_id\":\"e2\"},{\"event_id\":\"e1\"}],\"total\":3}", 3, day),
         write("events-per-minute", "acme", "order.placed/2026-12-01T10:15Z", "{\"count\":7}", 7, day)));
@@ -152,6 +153,16 @@ class LookupApiIT {
     HttpResponse<String> counter = get("/v1/views/events-per-minute/order.placed/2026-12-01T10:15Z", ACME);
     assertThat(counter.statusCode()).isEqualTo(200);
     assertThat(json(counter).at("/view/count").asLong()).isEqualTo(7);
+  }
+
+  @Test
+  void aKeyWithQuotesBackslashesAndNonAsciiComesBackAsJsonText() throws Exception {
+    HttpResponse<String> quoted = get("/v1/views/entity-state/say%20%22hi%22%20%C3%BC%5C", ACME);
+    assertThat(quoted.statusCode()).isEqualTo(200);
+    JsonNode body = json(quoted);
+    assertThat(body.get("key").asText()).isEqualTo("say \"hi\" \u00fc\\");
+    assertThat(body.at("/view/state/quoted").asBoolean()).isTrue();
+    assertThat(body.get("revision").asLong()).isEqualTo(1);
   }
 
   @Test
