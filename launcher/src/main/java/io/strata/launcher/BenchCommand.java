@@ -53,7 +53,8 @@ final class BenchCommand implements Callable<Integer> {
 
   @Option(names = "--compare-validation", defaultValue = "true", negatable = true, fallbackValue = "true",
       description = "Also measure what payload validation costs: validation alone with and without the JSON Schemas, and the"
-          + " end-to-end phase again on a second stack with strata.ingest.validate-payloads=false (default: ${DEFAULT-VALUE}).")
+          + " warm-up, ceiling and end-to-end phases again on a second stack with strata.ingest.validate-payloads=false"
+          + " (default: ${DEFAULT-VALUE}).")
   boolean compareValidation;
 
   @Option(names = {"-D", "--set"}, description = "Override a stack key, e.g. -D strata.checkpoint.interval=5s.")
@@ -112,16 +113,16 @@ final class BenchCommand implements Callable<Integer> {
       StackConfig off = StackConfig.from(values);
       SchemaCatalog catalog = SchemaFiles.load(Path.of(config.ingest().schemasDir()));
       PayloadValidationBenchmark.Result alone;
-      BenchResult.Rate without;
+      BenchResult.Rate[] without;
       try (StrataStack stack = StrataStack.start(off)) {
         PipelineBenchmark bench = new PipelineBenchmark(stack, settings, line -> System.out.println("strata bench (payloads unchecked): " + line));
         RecordFile file = bench.events(dir);
         System.out.println("strata bench: validating events alone, with and without the payload schemas");
         alone = PayloadValidationBenchmark.run(file, catalog, Math.min(settings.events(), 500_000), 3);
-        without = bench.endToEndOnly(dir);
+        without = bench.ceilingAndEndToEnd(dir);
       }
       return new ValidationReport.Comparison(outcome.result().date(), outcome.result().commit(), settings.events(),
-          outcome.result().endToEnd(), without, alone);
+          outcome.result().ceiling(), outcome.result().endToEnd(), without[0], without[1], alone);
     } finally {
       BenchRuns.deleteTree(dir);
     }
