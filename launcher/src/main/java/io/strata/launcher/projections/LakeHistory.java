@@ -31,6 +31,21 @@ import org.apache.iceberg.rest.RESTCatalog;
  */
 record LakeHistory(Optional<Long> snapshotId, Map<Integer, Long> nextOffsets, long events) {
 
+  /**
+   * Whether the lake's current snapshot holds any event of these types (from its files' metadata only):
+   * a version without history builds in moments, one with history in a batch job.
+   */
+  static boolean hasHistory(String catalogUri, Optional<String> token, Set<String> eventTypes) {
+    try (RESTCatalog catalog = new RESTCatalog()) {
+      catalog.initialize("strata-projections", RestClientProperties.of(catalogUri, token));
+      Table table = catalog.loadTable(EventsTable.IDENTIFIER);
+      Snapshot snapshot = table.currentSnapshot();
+      return snapshot != null && events(table, snapshot, eventTypes) > 0;
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading the lake history failed", e);
+    }
+  }
+
   static LakeHistory pin(String catalogUri, Optional<String> token, Set<String> eventTypes) {
     try (RESTCatalog catalog = new RESTCatalog()) {
       catalog.initialize("strata-projections", RestClientProperties.of(catalogUri, token));
@@ -46,18 +61,22 @@ record LakeHistory(Optional<Long> snapshotId, Map<Integer, Long> nextOffsets, lo
           next.merge((Integer) row.getField("log_partition"), (Long) row.getField("log_offset") + 1, Math::max);
         }
       }
-      Expression types = eventTypes.isEmpty()
-          ? Expressions.alwaysTrue()
-          : Expressions.in("event_type", eventTypes.toArray());
-      long events = 0;
-      try (CloseableIterable<FileScanTask> files = table.newScan().useSnapshot(snapshot.snapshotId()).filter(types).planFiles()) {
-        for (FileScanTask file : files) {
-          events += file.file().recordCount();
-        }
-      }
-      return new LakeHistory(Optional.of(snapshot.snapshotId()), next, events);
+      return new LakeHistory(Optional.of(snapshot.snapshotId()), next, events(table, snapshot, eventTypes));
     } catch (IOException e) {
       throw new UncheckedIOException("reading the lake history failed", e);
     }
+  }
+
+  private static long events(Table table, Snapshot snapshot, Set<String> eventTypes) throws IOException {
+    Expression types = eventTypes.isEmpty()
+        ? Expressions.alwaysTrue()
+        : Expressions.in("event_type", eventTypes.toArray());
+    long events = 0;
+    try (CloseableIterable<FileScanTask> files = table.newScan().useSnapshot(snapshot.snapshotId()).filter(types).planFiles()) {
+      for (FileScanTask file : files) {
+        events += file.file().recordCount();
+      }
+    }
+    return events;
   }
 }

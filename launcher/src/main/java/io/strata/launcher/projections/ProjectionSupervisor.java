@@ -111,12 +111,22 @@ public final class ProjectionSupervisor implements ProjectionService, AutoClosea
           runJob(name, c.version());
           later.add(() -> watch(name, c.version()));
         } else if (step instanceof StartPlan.Build b) {
-          later.add(() -> build(name, b.version(), b.live()));
+          // A first version with no history in the lake (a fresh stack) is built at once, so that it
+          // serves when the stack says it is ready; one with history is built in the background.
+          ProjectionDefinition p = definitionOf(name, b.version(), decision.entry().versions().get(b.version()));
+          if (!b.live() && decision.entry().live().isEmpty()
+              && !LakeHistory.hasHistory(config.catalogUri(), config.catalogToken(), p.eventTypes())) {
+            build(name, b.version(), false);
+          } else {
+            later.add(() -> build(name, b.version(), b.live()));
+          }
         } else if (step instanceof StartPlan.Retire r) {
           later.add(() -> retire(name, r.version()));
         }
       }
     }
+    // What was built at once goes live now if it has caught up already (nothing to catch up with).
+    checkCatchUps();
     later.forEach(worker::execute);
     worker.scheduleWithFixedDelay(this::checkCatchUps, 1, 1, TimeUnit.SECONDS);
   }
@@ -241,6 +251,11 @@ public final class ProjectionSupervisor implements ProjectionService, AutoClosea
         watch(name, version);
       }
     } catch (Exception e) {
+      if (Thread.currentThread().isInterrupted() || e instanceof InterruptedException || e.getCause() instanceof InterruptedException) {
+        // The stack is stopping: the build starts over at the next start (StartPlan).
+        LOG.info("projection {}: the build of version {} stopped with the stack; it starts over at the next start", name, version);
+        return;
+      }
       LOG.error("projection {}: building version {} failed", name, version, e);
       catalog.entry(name).flatMap(c -> c.version(version)).ifPresent(v -> {
         if (!live) {
