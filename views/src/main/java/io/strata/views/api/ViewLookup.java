@@ -14,6 +14,7 @@ import io.strata.views.store.ViewStore;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.util.Fields;
 
@@ -37,10 +38,10 @@ final class ViewLookup {
     this.store = store;
   }
 
-  Answer answer(Request request, String rest, String tenant) {
+  CompletableFuture<Answer> answer(Request request, String rest, String tenant) {
     int slash = rest.indexOf('/');
     if (slash <= 0 || slash == rest.length() - 1) {
-      return Answer.error(400, "a lookup is GET /v1/views/{projection}/{key}", "");
+      return now(Answer.error(400, "a lookup is GET /v1/views/{projection}/{key}", ""));
     }
     String name;
     String key;
@@ -48,26 +49,30 @@ final class ViewLookup {
       name = PercentDecoding.decode(rest.substring(0, slash));
       key = PercentDecoding.decode(rest.substring(slash + 1));
     } catch (IllegalArgumentException e) {
-      return Answer.error(400, e.getMessage(), "");
+      return now(Answer.error(400, e.getMessage(), ""));
     }
     Optional<LiveProjections.Live> version = live.live(name);
     if (version.isEmpty()) {
-      return live.known(name)
+      return now(live.known(name)
           ? Answer.error(503, "projection '" + name + "' has no live version yet", name)
-          : Answer.error(404, "no projection named '" + name + "'", name);
+          : Answer.error(404, "no projection named '" + name + "'", name));
     }
     ProjectionDefinition p = version.get().definition();
     Integer limit;
     try {
       limit = limit(request, p);
     } catch (IllegalArgumentException e) {
-      return Answer.error(400, e.getMessage(), name);
+      return now(Answer.error(400, e.getMessage(), name));
     }
-    Optional<StoredView> view = store.get(new ViewAddress(name, version.get().version(), tenant, key));
-    if (view.isEmpty()) {
-      return Answer.error(404, "no view '" + key + "' in projection '" + name + "'", name);
-    }
-    return new Answer(200, render(p, version.get().version(), key, view.get(), limit), name);
+    int v = version.get().version();
+    Integer lim = limit;
+    return store.getAsync(new ViewAddress(name, v, tenant, key)).thenApply(view -> view.isEmpty()
+        ? Answer.error(404, "no view '" + key + "' in projection '" + name + "'", name)
+        : new Answer(200, render(p, v, key, view.get(), lim), name));
+  }
+
+  private static CompletableFuture<Answer> now(Answer answer) {
+    return CompletableFuture.completedFuture(answer);
   }
 
   /**

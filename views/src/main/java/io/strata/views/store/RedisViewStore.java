@@ -6,6 +6,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.Response;
@@ -20,9 +21,9 @@ import redis.clients.jedis.resps.ScanResult;
  * script, so the compare and the write are one step on the server; its one key is the view's, so it
  * runs in a Redis cluster too. A batch of writes goes in one pipeline.
  *
- * <p>Jedis (not Lettuce): synchronous calls from a connection pool suit both writers here, the
- * projection job's sink (one thread per subtask, batched) and the lookup API (one request per thread),
- * without bringing an event loop and its dependencies.
+ * <p>Jedis (not Lettuce): synchronous calls from a connection pool suit the projection job's sink (one
+ * thread per subtask, batched), and the lookup API's reads go through one thread that pipelines whatever
+ * is waiting ({@link RedisLookups}), without bringing an event loop and its dependencies.
  */
 public final class RedisViewStore implements ViewStore {
   static final String PUT_IF_NEWER =
@@ -39,6 +40,7 @@ public final class RedisViewStore implements ViewStore {
 
   private final URI uri;
   private final RedisClient redis;
+  private final RedisLookups lookups;
   private volatile String sha;
 
   public RedisViewStore(URI uri) {
@@ -50,6 +52,7 @@ public final class RedisViewStore implements ViewStore {
     pool.setMaxIdle(POOL);
     this.redis = RedisClient.builder().fromURI(uri).poolConfig(pool).build();
     this.sha = redis.scriptLoad(PUT_IF_NEWER);
+    this.lookups = new RedisLookups(redis, FIELDS, RedisViewStore::decode);
   }
 
   @Override
@@ -95,7 +98,16 @@ public final class RedisViewStore implements ViewStore {
 
   @Override
   public Optional<StoredView> get(ViewAddress address) {
-    List<byte[]> values = redis.hmget(address.storeKey().getBytes(UTF_8), FIELDS);
+    return decode(redis.hmget(address.storeKey().getBytes(UTF_8), FIELDS));
+  }
+
+  /** Reads of many lookups at a time share one pipelined round trip ({@link RedisLookups}). */
+  @Override
+  public CompletableFuture<Optional<StoredView>> getAsync(ViewAddress address) {
+    return lookups.get(address);
+  }
+
+  private static Optional<StoredView> decode(List<byte[]> values) {
     if (values.get(3) == null) {
       return Optional.empty();
     }
@@ -145,6 +157,7 @@ public final class RedisViewStore implements ViewStore {
 
   @Override
   public void close() {
+    lookups.close();
     redis.close();
   }
 

@@ -2,6 +2,7 @@ package io.strata.views.store;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The key-value store that serves views: Redis ({@link RedisViewStore}) or an embedded one that needs no
@@ -16,6 +17,18 @@ public interface ViewStore extends AutoCloseable {
   /** The view at an address, unless it is absent or expired. */
   Optional<StoredView> get(ViewAddress address);
 
+  /**
+   * The same without making the caller wait: a remote store answers when its round trip is done (the
+   * lookup API writes the response then, on whatever thread that is); a local one answers at once.
+   */
+  default CompletableFuture<Optional<StoredView>> getAsync(ViewAddress address) {
+    try {
+      return CompletableFuture.completedFuture(get(address));
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
   /** Removes every view of one projection version; returns how many. */
   long deleteVersion(String projection, int version);
 
@@ -24,10 +37,7 @@ public interface ViewStore extends AutoCloseable {
 
   void putMeta(String name, String value);
 
-  /**
-   * Whether a read waits for another process (a network round trip): the lookup API then runs lookups
-   * on its thread pool rather than on the threads that select for connections.
-   */
+  /** Whether a read goes to another process (a network round trip). */
   boolean remote();
 
   /** What kind of store, for messages and metrics. */

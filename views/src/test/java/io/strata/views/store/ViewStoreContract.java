@@ -45,6 +45,32 @@ abstract class ViewStoreContract {
   }
 
   @Test
+  void readsWithoutWaitingAnswerEachAddressWithItsOwnView() throws Exception {
+    ViewStore store = store();
+    List<ViewWrite> writes = new ArrayList<>();
+    for (int i = 0; i < 600; i++) {
+      writes.add(write(new ViewAddress(projection, 1, "t" + (i % 3), "k" + i), i + 1, "{\"i\":" + i + "}"));
+    }
+    store.putIfNewer(writes);
+    // From many threads at once, as the lookup API asks: present, absent, and each answer its own.
+    ExecutorService threads = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<String>> answers = new ArrayList<>();
+      for (int i = 0; i < 700; i++) {
+        int n = i;
+        answers.add(threads.submit(() -> store.getAsync(new ViewAddress(projection, 1, "t" + (n % 3), "k" + n))
+            .get(10, java.util.concurrent.TimeUnit.SECONDS)
+            .map(v -> v.revision() + " " + new String(v.document(), UTF_8)).orElse("absent")));
+      }
+      for (int i = 0; i < 700; i++) {
+        assertThat(answers.get(i).get()).as("k" + i).isEqualTo(i < 600 ? (i + 1) + " {\"i\":" + i + "}" : "absent");
+      }
+    } finally {
+      threads.shutdown();
+    }
+  }
+
+  @Test
   void anAbsentViewIsEmpty() {
     assertThat(store().get(new ViewAddress(projection, 1, "acme", "nobody"))).isEmpty();
   }
