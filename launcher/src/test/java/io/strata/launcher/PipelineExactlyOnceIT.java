@@ -47,12 +47,22 @@ class PipelineExactlyOnceIT {
     return records;
   }
 
+  /**
+   * The write path's stack: the projections' jobs off (their exactness through a failure is ViewsIT's and
+   * LauncherKillIT's), so that the two cores go to ingest and tier.
+   */
+  private Map<String, String> writePathSettings() {
+    Map<String, String> settings = TestStacks.settings(dataDir);
+    settings.put("strata.views.enabled", "false");
+    return settings;
+  }
+
   @Test
   void everyValidEventLandsOnceAndEveryInvalidOneIsDeadLettered() throws Exception {
     EventGenerator generator = generator(1);
     List<GeneratedRecord> records = drain(generator);
     Map<String, String> invalid = PipelineAssertions.collectInvalid(records);
-    try (StrataStack stack = StrataStack.start(StackConfig.from(TestStacks.settings(dataDir)))) {
+    try (StrataStack stack = StrataStack.start(StackConfig.from(writePathSettings()))) {
       GeneratorRun.send(records.iterator(), stack.kafkaBootstrap(), "events.raw", 0);
       PipelineAssertions.assertExactlyOnce(generator, invalid, stack.kafkaBootstrap(), stack.catalogUri());
 
@@ -137,7 +147,7 @@ class PipelineExactlyOnceIT {
     EventGenerator generator = generator(2);
     List<GeneratedRecord> records = drain(generator);
     Map<String, String> invalid = PipelineAssertions.collectInvalid(records);
-    try (StrataStack stack = StrataStack.start(StackConfig.from(TestStacks.settings(dataDir)))) {
+    try (StrataStack stack = StrataStack.start(StackConfig.from(writePathSettings()))) {
       // Sent over about ten seconds, so that the failure lands while events are still flowing.
       BackgroundSend send = BackgroundSend.start(records, stack.kafkaBootstrap(), 20_000);
       try (LakeVerifier lake = new LakeVerifier(stack.catalogUri())) {
