@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import io.strata.flink.config.ViewsConfig;
 import io.strata.flink.views.ViewsHistoryJob;
-import io.strata.flink.views.ViewsJob;
 import io.strata.launcher.stack.FlinkRunner;
 import io.strata.launcher.stack.StackMetrics;
 import io.strata.views.api.ProjectionService;
@@ -40,15 +39,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the projections: one Flink job per projection version that folds the hot log, and the builds
- * that make new versions. A build pins the lake's current snapshot, folds its history in a batch job
- * into the version's views and a savepoint ({@link ViewsHistoryJob}), starts the version's job from
+ * that make new versions ({@link VersionLifecycle}). At start it decides each projection's start from its
+ * file and catalog entry ({@link StartPlan}); afterwards it answers the lookup API's questions about the
+ * projections and starts rebuilds. A build pins the lake's current snapshot, folds its history in a batch
+ * job into the version's views and a savepoint ({@link ViewsHistoryJob}), starts the version's job from
  * that savepoint at the hot-log offsets just past the snapshot, and once the job has caught up with the
- * live version (its committed offsets reach the live version's), switches lookups to it in one catalog
- * write and retires the old version: its job is cancelled, its views deleted after the lookups' catalog
- * copies have expired, its consumer group and checkpoints removed.
+ * live version, switches lookups to it in one catalog write and retires the old version.
  *
  * <p>Builds and the catch-up checks run on one thread, one build at a time (two cores: a history build
- * is heavy); the lookup API reads the status from any thread. The catalog has one writer: this.
+ * is heavy); the lookup API reads the status from any thread.
  */
 public final class ProjectionSupervisor implements ProjectionService, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ProjectionSupervisor.class);
@@ -62,12 +61,9 @@ public final class ProjectionSupervisor implements ProjectionService, AutoClosea
   private final Clock clock;
   private final HotLog hotLog;
   private final ScheduledExecutorService worker;
+  private final VersionLifecycle versions;
   /** The projections' files as last read, by name. */
   private final Map<String, ProjectionFile> files = new ConcurrentHashMap<>();
-  /** Versions catching up, by projection: the offsets they must reach before they go live. */
-  private final Map<String, CatchUp> catchingUp = new ConcurrentHashMap<>();
-
-  private record CatchUp(int version, Map<Integer, Long> target) {}
 
   public ProjectionSupervisor(ViewsConfig config, FlinkRunner flink, ViewStore store, StackMetrics metrics, FoldRegistry folds, Clock clock) {
     this.config = requireNonNull(config, "config is null");
@@ -83,6 +79,8 @@ public final class ProjectionSupervisor implements ProjectionService, AutoClosea
       t.setDaemon(true);
       return t;
     });
+    this.versions = new VersionLifecycle(config, flink, store, catalog, folds, clock, hotLog, worker,
+        name -> files.get(name).definition());
   }
 
   /** What the lookup API serves from: the live versions and their definitions, read from the catalog. */
@@ -101,34 +99,34 @@ public final class ProjectionSupervisor implements ProjectionService, AutoClosea
     List<Runnable> later = new ArrayList<>();
     for (String name : new TreeSet<>(files.keySet())) {
       StartPlan.Decision decision = StartPlan.decide(name, Optional.of(files.get(name)), catalog.entry(name),
-          v -> hasCheckpoint(name, v), config.projectionsDir(), clock.instant());
+          v -> versions.hasCheckpoint(name, v), config.projectionsDir(), clock.instant());
       decision.warnings().forEach(LOG::warn);
       catalog.put(name, decision.entry());
       for (StartPlan.Step step : decision.steps()) {
         if (step instanceof StartPlan.RunLive run) {
-          runJob(name, run.version());
+          versions.runJob(name, run.version());
         } else if (step instanceof StartPlan.CatchUp c) {
-          runJob(name, c.version());
-          later.add(() -> watch(name, c.version()));
+          versions.runJob(name, c.version());
+          later.add(() -> versions.watch(name, c.version()));
         } else if (step instanceof StartPlan.Build b) {
           // A first version with no history in the lake (a fresh stack) is built at once, so that it
           // serves when the stack says it is ready; one with history is built in the background.
-          ProjectionDefinition p = definitionOf(name, b.version(), decision.entry().versions().get(b.version()));
+          ProjectionDefinition p = versions.definitionOf(name, b.version(), decision.entry().versions().get(b.version()));
           if (!b.live() && decision.entry().live().isEmpty()
               && !LakeHistory.hasHistory(config.catalogUri(), config.catalogToken(), p.eventTypes())) {
-            build(name, b.version(), false);
+            versions.build(name, b.version(), false);
           } else {
-            later.add(() -> build(name, b.version(), b.live()));
+            later.add(() -> versions.build(name, b.version(), b.live()));
           }
         } else if (step instanceof StartPlan.Retire r) {
-          later.add(() -> retire(name, r.version()));
+          later.add(() -> versions.retire(name, r.version()));
         }
       }
     }
     // What was built at once goes live now if it has caught up already (nothing to catch up with).
-    checkCatchUps();
+    versions.checkCatchUps();
     later.forEach(worker::execute);
-    worker.scheduleWithFixedDelay(this::checkCatchUps, 1, 1, TimeUnit.SECONDS);
+    worker.scheduleWithFixedDelay(versions::checkCatchUps, 1, 1, TimeUnit.SECONDS);
   }
 
   // ---- the lookup API's side ----
@@ -150,8 +148,7 @@ public final class ProjectionSupervisor implements ProjectionService, AutoClosea
       return Optional.empty();
     }
     return Optional.of(ProjectionStatuses.of(name, Optional.ofNullable(file), entry.orElse(CatalogEntry.empty()), folds,
-        metrics, store, catchingUp.containsKey(name) ? Optional.of(catchingUp.get(name).target()) : Optional.empty(),
-        this::committed));
+        metrics, store, versions.catchUpTarget(name), versions::committed));
   }
 
   @Override
@@ -167,7 +164,7 @@ public final class ProjectionSupervisor implements ProjectionService, AutoClosea
     if (!file.definition().name().equals(name)) {
       throw new ProjectionServiceException(400, path + ": name: is '" + file.definition().name() + "', not '" + name + "'");
     }
-    synchronized (this) {
+    synchronized (versions) {
       CatalogEntry entry = catalog.entry(name).orElse(CatalogEntry.empty());
       int version = file.definition().version();
       for (Map.Entry<Integer, VersionEntry> v : entry.versions().entrySet()) {
@@ -188,7 +185,7 @@ public final class ProjectionSupervisor implements ProjectionService, AutoClosea
       files.put(name, file);
       catalog.put(name, entry.with(version, VersionEntry.building(file.text(), clock.instant())));
       LOG.info("projection {}: version {} queued for a build", name, version);
-      worker.execute(() -> build(name, version, false));
+      worker.execute(() -> versions.build(name, version, false));
     }
     return describe(name).orElseThrow();
   }
@@ -213,185 +210,6 @@ public final class ProjectionSupervisor implements ProjectionService, AutoClosea
       throw new ProjectionServiceException(500, "cannot list " + config.projectionsDir() + ": " + e.getMessage());
     }
     throw new ProjectionServiceException(404, "no projection named '" + name + "' in " + config.projectionsDir());
-  }
-
-  // ---- builds, catch-up and retirement, on the worker thread ----
-
-  /** Builds {@code version} from the lake's current snapshot; {@code live}: it serves meanwhile (rebuilt in place). */
-  private void build(String name, int version, boolean live) {
-    try {
-      VersionEntry entry = catalog.entry(name).orElseThrow().versions().get(version);
-      ProjectionDefinition p = definitionOf(name, version, entry);
-      String job = ViewsJob.jobName(p);
-      if (!live) {
-        // A build starts from nothing: what an interrupted one wrote goes.
-        flink.cancel(job);
-        store.deleteVersion(name, version);
-        FlinkRunner.delete(FlinkRunner.checkpointsOf(config.checkpoints().directory(), job));
-      }
-      LakeHistory history = LakeHistory.pin(config.catalogUri(), config.catalogToken(), p.eventTypes());
-      Map<Integer, Long> start = startOffsets(history);
-      entry = entry.withHistory(history.snapshotId(), start, history.events());
-      update(name, version, entry);
-      // Until its job commits its own, these offsets keep the hot log from being trimmed past them.
-      hotLog.commit(ViewsJob.groupId(name, version), start);
-      LOG.info("projection {} version {}: history of {} events in lake snapshot {}, then the hot log from {}",
-          name, version, history.events(), history.snapshotId().map(String::valueOf).orElse("(none)"), start);
-      if (history.snapshotId().isPresent() && history.events() > 0) {
-        String savepoint = config.historySavepoint(name, version, history.snapshotId().get());
-        FlinkRunner.delete(savepoint);
-        long snapshot = history.snapshotId().get();
-        flink.runToEnd(ViewsHistoryJob.jobName(p), env -> ViewsHistoryJob.build(env, config, p, snapshot, savepoint)).get();
-        entry = entry.withSavepoint(savepoint);
-        LOG.info("projection {} version {}: history folded into its views and {}", name, version, savepoint);
-      }
-      update(name, version, live ? entry : entry.withState(VersionState.CATCHING_UP, clock.instant(), ""));
-      runJob(name, version);
-      if (!live) {
-        watch(name, version);
-      }
-    } catch (Exception e) {
-      if (Thread.currentThread().isInterrupted() || e instanceof InterruptedException || e.getCause() instanceof InterruptedException) {
-        // The stack is stopping: the build starts over at the next start (StartPlan).
-        LOG.info("projection {}: the build of version {} stopped with the stack; it starts over at the next start", name, version);
-        return;
-      }
-      LOG.error("projection {}: building version {} failed", name, version, e);
-      catalog.entry(name).flatMap(c -> c.version(version)).ifPresent(v -> {
-        if (!live) {
-          update(name, version, v.withState(VersionState.FAILED, clock.instant(), reason(e)));
-        }
-      });
-    }
-  }
-
-  /** Where a version's job starts: just past the snapshot in each partition, or where the hot log starts. */
-  private Map<Integer, Long> startOffsets(LakeHistory history) throws Exception {
-    Map<Integer, Long> earliest = hotLog.earliest();
-    Map<Integer, Long> start = new TreeMap<>();
-    for (Map.Entry<Integer, Long> p : earliest.entrySet()) {
-      long next = history.nextOffsets().getOrDefault(p.getKey(), p.getValue());
-      if (next < p.getValue()) {
-        throw new IllegalStateException("the hot log's partition " + p.getKey() + " starts at offset " + p.getValue()
-            + ", after the lake snapshot's end (" + next + "): the events between are in neither, so the version"
-            + " cannot be built exactly");
-      }
-      start.put(p.getKey(), next);
-    }
-    return start;
-  }
-
-  /** Starts checking whether a version catching up has reached the live version (or, for a first one, the log's end now). */
-  private void watch(String name, int version) {
-    try {
-      CatalogEntry entry = catalog.entry(name).orElseThrow();
-      Map<Integer, Long> target = entry.live().isPresent() && entry.live().getAsInt() != version
-          ? committed(ViewsJob.groupId(name, entry.live().getAsInt()))
-          : hotLog.stableEnd();
-      catchingUp.put(name, new CatchUp(version, target));
-    } catch (Exception e) {
-      LOG.error("projection {}: cannot watch version {} catch up", name, version, e);
-    }
-  }
-
-  private void checkCatchUps() {
-    for (Map.Entry<String, CatchUp> c : Map.copyOf(catchingUp).entrySet()) {
-      String name = c.getKey();
-      int version = c.getValue().version();
-      try {
-        Map<Integer, Long> committed = committed(ViewsJob.groupId(name, version));
-        if (!reached(committed, c.getValue().target())) {
-          continue;
-        }
-        catchingUp.remove(name);
-        CatalogEntry before = catalog.entry(name).orElseThrow();
-        if (before.live().isPresent() && before.live().getAsInt() != version) {
-          // It reached where the live version was when the watch began; it must also not be behind it now.
-          Map<Integer, Long> liveNow = committed(ViewsJob.groupId(name, before.live().getAsInt()));
-          if (!reached(committed, liveNow)) {
-            catchingUp.put(name, new CatchUp(version, liveNow));
-            continue;
-          }
-        }
-        CatalogEntry after = before.switchLive(version, clock.instant());
-        catalog.put(name, after);
-        LOG.info("projection {}: version {} caught up at offsets {} and is live", name, version, committed);
-        if (before.live().isPresent() && before.live().getAsInt() != version) {
-          int old = before.live().getAsInt();
-          worker.schedule(() -> retire(name, old), LiveProjections.MAX_AGE_MILLIS + 1_000, TimeUnit.MILLISECONDS);
-        }
-      } catch (Exception e) {
-        LOG.warn("projection {}: checking version {}'s catch-up failed; trying again", name, version, e);
-      }
-    }
-  }
-
-  private static boolean reached(Map<Integer, Long> committed, Map<Integer, Long> target) {
-    return target.entrySet().stream().allMatch(t -> committed.getOrDefault(t.getKey(), -1L) >= t.getValue());
-  }
-
-  /**
-   * Retires a replaced version, once lookups no longer read it (their catalog copies are at most
-   * {@link LiveProjections#MAX_AGE_MILLIS} old): its job stops, then its views, consumer group, checkpoints
-   * and history savepoint go.
-   */
-  private void retire(String name, int version) {
-    try {
-      VersionEntry entry = catalog.entry(name).orElseThrow().versions().get(version);
-      String job = ViewsJob.jobName(name, version);
-      flink.cancel(job);
-      long deleted = store.deleteVersion(name, version);
-      hotLog.deleteGroup(ViewsJob.groupId(name, version));
-      FlinkRunner.delete(FlinkRunner.checkpointsOf(config.checkpoints().directory(), job));
-      if (entry.savepoint().isPresent()) {
-        FlinkRunner.delete(entry.savepoint().get());
-      }
-      update(name, version, entry.withState(VersionState.RETIRED, clock.instant(), deleted + " views deleted"));
-      LOG.info("projection {}: version {} retired, {} views deleted", name, version, deleted);
-    } catch (Exception e) {
-      LOG.error("projection {}: retiring version {} failed; it is retired at the next start", name, version, e);
-    }
-  }
-
-  private void runJob(String name, int version) throws Exception {
-    VersionEntry entry = catalog.entry(name).orElseThrow().versions().get(version);
-    ProjectionDefinition p = definitionOf(name, version, entry);
-    flink.submit(ViewsJob.jobName(p), config.checkpoints().directory(), entry.savepoint(),
-        env -> ViewsJob.build(env, config, p, entry.startOffsets()));
-  }
-
-  private ProjectionDefinition definitionOf(String name, int version, VersionEntry entry) {
-    return entry.definition()
-        .map(text -> ProjectionFiles.parse(config.projectionsDir() + " (catalog: " + name + " version " + version + ")", text, folds))
-        .orElseGet(() -> files.get(name).definition());
-  }
-
-  private synchronized void update(String name, int version, VersionEntry entry) {
-    catalog.put(name, catalog.entry(name).orElse(CatalogEntry.empty()).with(version, entry));
-  }
-
-  private boolean hasCheckpoint(String name, int version) {
-    try {
-      return FlinkRunner.latestCheckpoint(config.checkpoints().directory(), FlinkRunner.jobId(ViewsJob.jobName(name, version))).isPresent();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-  }
-
-  private Map<Integer, Long> committed(String group) {
-    try {
-      return hotLog.committed(group);
-    } catch (Exception e) {
-      throw new IllegalStateException("cannot read the offsets of consumer group " + group + ": " + e.getMessage(), e);
-    }
-  }
-
-  private static String reason(Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    return root.getClass().getSimpleName() + ": " + root.getMessage();
   }
 
   @Override
