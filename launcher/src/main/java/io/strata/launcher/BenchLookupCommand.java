@@ -52,7 +52,10 @@ final class BenchLookupCommand implements Callable<Integer> {
   @Option(names = "--freshness-seconds", defaultValue = "60", description = "How long to probe send-to-view freshness on a stack of its own under a steady load; 0 skips it (default: ${DEFAULT-VALUE}).")
   int freshnessSeconds;
 
-  @Option(names = "--freshness-rate", defaultValue = "5000", description = "The steady load's records per second during the freshness probes (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--freshness-warm-up-seconds", defaultValue = "30", description = "How long the steady load runs before the first probe, so that the probes see a stack in its steady state, its code compiled (default: ${DEFAULT-VALUE}).")
+  int freshnessWarmUpSeconds;
+
+  @Option(names = "--freshness-rate", defaultValue = "1000", description = "The steady load's records per second during the freshness probes (default: ${DEFAULT-VALUE}).")
   int freshnessRate;
 
   @Option(names = {"-D", "--set"}, description = "Override a key of the freshness stack, e.g. -D strata.checkpoint.interval=2s.")
@@ -99,8 +102,10 @@ final class BenchLookupCommand implements Callable<Integer> {
       Map<String, String> values = IsolatedStacks.settings(dir);
       values.putAll(overrides);
       try (StrataStack stack = StrataStack.start(StackConfig.from(values))) {
-        System.err.printf("send-to-view freshness: %,d records/s for %d s, a probe every 250 ms%n", freshnessRate, freshnessSeconds);
-        freshness = Optional.of(ViewFreshness.run(stack, freshnessRate, Duration.ofSeconds(freshnessSeconds), Duration.ofMillis(250)));
+        System.err.printf("send-to-view freshness: %,d records/s, %d s of warm-up, then a probe every 250 ms for %d s%n",
+            freshnessRate, freshnessWarmUpSeconds, freshnessSeconds);
+        freshness = Optional.of(ViewFreshness.run(stack, freshnessRate, Duration.ofSeconds(freshnessWarmUpSeconds),
+            Duration.ofSeconds(freshnessSeconds), Duration.ofMillis(250)));
       } finally {
         BenchRuns.deleteTree(dir);
       }

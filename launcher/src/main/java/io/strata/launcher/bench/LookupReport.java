@@ -57,26 +57,32 @@ public final class LookupReport {
   }
 
   public void print(PrintStream out) {
-    out.printf(Locale.ROOT, "%-10s %12s %10s %10s %10s %12s%n", "store", "lookups/s", "p50 ms", "p99 ms", "p99.9 ms", "of ceiling");
-    for (LookupBenchmark.Run run : runs) {
-      double[] ms = millis(run.lookups());
-      out.printf(Locale.ROOT, "%-10s %,12.0f %10.3f %10.3f %10.3f %12s%n", run.store(), run.lookups().perSecond(), ms[0], ms[1], ms[2], share(run));
+    if (!runs.isEmpty()) {
+      out.printf(Locale.ROOT, "%-10s %12s %10s %10s %10s %12s%n", "store", "lookups/s", "p50 ms", "p99 ms", "p99.9 ms", "of ceiling");
+      for (LookupBenchmark.Run run : runs) {
+        double[] ms = millis(run.lookups());
+        out.printf(Locale.ROOT, "%-10s %,12.0f %10.3f %10.3f %10.3f %12s%n", run.store(), run.lookups().perSecond(), ms[0], ms[1], ms[2], share(run));
+      }
+      ceiling.ifPresent(c -> out.printf(Locale.ROOT, "%-10s %,12.0f %10.3f %10.3f %10s   (%s)%n", "redis GET", c.perSecond(), c.p50Millis(), c.p99Millis(), "-", c.command()));
+      out.printf(Locale.ROOT, "%,d views per store, %d connections, loading took %s%n", keys, connections,
+          String.join(", ", runs.stream().map(r -> String.format(Locale.ROOT, "%s %.0f s", r.store(), r.loadSeconds())).toList()));
     }
-    ceiling.ifPresent(c -> out.printf(Locale.ROOT, "%-10s %,12.0f %10.3f %10.3f %10s   (%s)%n", "redis GET", c.perSecond(), c.p50Millis(), c.p99Millis(), "-", c.command()));
-    out.printf(Locale.ROOT, "%,d views per store, %d connections, loading took %s%n", keys, connections,
-        String.join(", ", runs.stream().map(r -> String.format(Locale.ROOT, "%s %.0f s", r.store(), r.loadSeconds())).toList()));
     freshness.ifPresent(f -> out.println(freshnessText(f)));
   }
 
   static String freshnessText(ViewFreshness.Result f) {
     Percentiles p = new Percentiles(f.seconds());
     String parts = f.toIngest().length == 0 ? "" : String.format(Locale.ROOT,
-        "%n  of which send to ingest p50 %.2f s, p99 %.2f s; ingest to view written p50 %.2f s, p99 %.2f s",
-        new Percentiles(f.toIngest()).percentile(50), new Percentiles(f.toIngest()).percentile(99),
-        new Percentiles(f.ingestToView()).percentile(50), new Percentiles(f.ingestToView()).percentile(99));
+        "%n  of which send to ingest %s; ingest to readable in the hot log (committed) %s; readable to view written %s",
+        p50p99(f.toIngest()), p50p99(f.ingestToReadable()), p50p99(f.readableToView()));
     return String.format(Locale.ROOT,
         "send to view: p50 %.2f s, p99 %.2f s, max %.2f s over %d probes, under %,d records/s, checkpoint every %d ms%s",
         p.percentile(50), p.percentile(99), p.max(), p.size(), f.rate(), f.checkpointIntervalMs(), parts);
+  }
+
+  private static String p50p99(double[] seconds) {
+    Percentiles p = new Percentiles(seconds);
+    return String.format(Locale.ROOT, "p50 %.2f s, p99 %.2f s", p.percentile(50), p.percentile(99));
   }
 
   static final String FRESHNESS_HEADING = "## Send to view freshness (`strata bench-lookup`)";

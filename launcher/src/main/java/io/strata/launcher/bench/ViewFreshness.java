@@ -34,7 +34,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * Freshness from send to view, as a service sees it: under a steady generated load, one probe event
+ * Freshness from send to view, as a service sees it: under a steady generated load (running for a warm-up
+ * before the first probe, so that the probes see the stack's steady state rather than its start), one probe event
  * every {@code probeEvery} for an entity of its own, sent to the raw topic like any producer's; the
  * probe's view is asked for through the lookup API every {@value #POLL_MILLIS} ms until it answers 200.
  * Send-to-view is from the probe's send to that answer.
@@ -49,20 +50,23 @@ public final class ViewFreshness {
    * Each probe's send-to-view seconds, with the load it ran under.
    *
    * @param toIngest per probe, from its send to the ingest job's handling of it (the event's ingest time)
-   * @param ingestToView per probe, from its ingest time to the views job's write of its view
+   * @param ingestToReadable per probe, from its ingest time to when a read_committed consumer received it
+   *     from the hot log (the ingest job's transaction committed)
+   * @param readableToView per probe, from then to the projection job's write of its view
    */
-  public record Result(double[] seconds, double[] toIngest, double[] ingestToView, int rate, double loadSeconds,
-      long checkpointIntervalMs) {}
+  public record Result(double[] seconds, double[] toIngest, double[] ingestToReadable, double[] readableToView, int rate,
+      double loadSeconds, long checkpointIntervalMs) {}
 
   private record Probe(String entity, long sentNanos, long sentMillis) {}
 
   private ViewFreshness() {}
 
-  public static Result run(StrataStack stack, int rate, Duration duration, Duration probeEvery) throws Exception {
+  public static Result run(StrataStack stack, int rate, Duration warmUp, Duration duration, Duration probeEvery)
+      throws Exception {
     String bootstrap = stack.kafkaBootstrap();
     String rawTopic = stack.config().ingest().rawTopic();
     URI api = URI.create("http://127.0.0.1:" + stack.config().viewsPort() + "/v1/views/" + PROJECTION + "/");
-    long count = rate * duration.toSeconds();
+    long count = rate * (warmUp.toSeconds() + duration.toSeconds());
     Iterator<io.strata.launcher.generate.GeneratedRecord> load =
         new EventGenerator(new GeneratorConfig(count, 0.05, 0.01, 5, 200, Instant.now().minus(Duration.ofDays(1)),
             Duration.ofDays(1), 77), false);
@@ -77,18 +81,28 @@ public final class ViewFreshness {
     ConcurrentLinkedQueue<Probe> waiting = new ConcurrentLinkedQueue<>();
     List<Double> seconds = new ArrayList<>();
     List<Double> toIngest = new ArrayList<>();
-    List<Double> ingestToView = new ArrayList<>();
+    List<Double> ingestToReadable = new ArrayList<>();
+    List<Double> readableToView = new ArrayList<>();
     ViewStore store = ViewStores.open(stack.config().views().store());
     OptionalInt live = new ProjectionCatalog(store).live(PROJECTION);
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     EnvelopeCodec codec = new EnvelopeCodec();
     int probeVersion = StrataEventTypes.defaults().latestVersion("user.signed_up");
+    if (!warmUp.isZero()) {
+      Progress warming = new Progress("steady load before the probes (warm-up)", warmUp.toSeconds());
+      for (long s = 1; s <= warmUp.toSeconds(); s++) {
+        Thread.sleep(1000);
+        warming.update(s);
+      }
+      warming.done(warmUp.toSeconds());
+    }
     long started = System.nanoTime();
     long end = started + duration.toNanos();
     long nextProbe = started;
     int sent = 0;
     Progress progress = new Progress("send-to-view probes", duration.toSeconds());
-    try (KafkaProducer<byte[], byte[]> producer =
+    try (HotLogWatch hotLog = new HotLogWatch(bootstrap, stack.config().ingest().logTopic(), "freshness-probe-");
+        KafkaProducer<byte[], byte[]> producer =
         new KafkaProducer<>(
             Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.LINGER_MS_CONFIG, 0, ProducerConfig.CLIENT_ID_CONFIG, "strata-freshness-probe"),
@@ -115,8 +129,12 @@ public final class ViewFreshness {
             waiting.remove(probe);
             if (live.isPresent()) {
               store.get(new ViewAddress(PROJECTION, live.getAsInt(), TENANT, probe.entity())).ifPresent(view -> {
-                toIngest.add((view.ingestTimeMillis() - probe.sentMillis()) / 1e3);
-                ingestToView.add((view.updatedAtMillis() - view.ingestTimeMillis()) / 1e3);
+                Long readable = hotLog.readableAt(probe.entity());
+                if (readable != null) {
+                  toIngest.add((view.ingestTimeMillis() - probe.sentMillis()) / 1e3);
+                  ingestToReadable.add((readable - view.ingestTimeMillis()) / 1e3);
+                  readableToView.add((view.updatedAtMillis() - readable) / 1e3);
+                }
               });
             }
           } else if (status != 404) {
@@ -135,7 +153,7 @@ public final class ViewFreshness {
       store.close();
     }
     GeneratorRun.SendReport report = sending.join();
-    return new Result(array(seconds), array(toIngest), array(ingestToView), rate, report.seconds(),
+    return new Result(array(seconds), array(toIngest), array(ingestToReadable), array(readableToView), rate, report.seconds(),
         stack.config().ingest().checkpoints().interval().toMillis());
   }
 
