@@ -11,15 +11,22 @@ import java.util.Set;
  * interval bounds hot-log and lake freshness.
  *
  * @param interval {@code strata.<job>.checkpoint-interval} ({@code ingest}, {@code tier}, {@code views}), else
- *     {@code strata.checkpoint.interval}, default 10s. The ingest job's bounds how soon events are
- *     readable in the hot log (read_committed: the views' freshness); the tier job's, how soon they are
- *     in the lake and how many small commits the lake takes
+ *     {@code strata.checkpoint.interval}, else the job's default: {@value #INGEST_DEFAULT_MILLIS} ms for the
+ *     ingest job, 10s for the others. The ingest job's bounds how soon events are readable in the hot log
+ *     (read_committed: the views' freshness, send to view p99 under 1 s at 250 ms on 2 cores, for about a
+ *     fifth of the write path's throughput; BENCHMARKS.md); the tier job's, how soon they are in the lake
+ *     and how many small commits the lake takes
  * @param directory {@code strata.checkpoint.dir} plus the job name, default
  *     {@code s3a://strata-lake/checkpoints/<job>}
  */
 public record CheckpointSettings(Duration interval, String directory) {
   /** The keys every job shares. */
   public static final Set<String> KEYS = Set.of("strata.checkpoint.interval", "strata.checkpoint.dir");
+
+  /** The ingest job's interval unless one is set: its commits are when views and the lake can see events. */
+  public static final long INGEST_DEFAULT_MILLIS = 250;
+
+  private static final Duration DEFAULT = Duration.ofSeconds(10);
 
   /** The keys one job reads: the shared ones and its own interval. */
   public static Set<String> keysOf(String job) {
@@ -40,8 +47,12 @@ public record CheckpointSettings(Duration interval, String directory) {
   }
 
   static CheckpointSettings from(ConfigValues values, String job) {
+    return from(values, job, DEFAULT);
+  }
+
+  static CheckpointSettings from(ConfigValues values, String job, Duration jobDefault) {
     String base = values.string("strata.checkpoint.dir", "s3a://strata-lake/checkpoints");
-    Duration shared = values.duration("strata.checkpoint.interval", Duration.ofSeconds(10));
+    Duration shared = values.duration("strata.checkpoint.interval", jobDefault);
     return new CheckpointSettings(
         values.duration("strata." + job + ".checkpoint-interval", shared),
         base.replaceAll("/+$", "") + "/" + job);

@@ -91,6 +91,6 @@ public record IngestConfig(
         values.string("strata.topics.schemas", "events.schemas"),
         values.string("strata.ingest.schemas-dir", "schemas"),
         values.bool("strata.ingest.validate-payloads", true),
-        CheckpointSettings.from(values, "ingest"));
+        CheckpointSettings.from(values, "ingest", Duration.ofMillis(CheckpointSettings.INGEST_DEFAULT_MILLIS)));
   }
 }

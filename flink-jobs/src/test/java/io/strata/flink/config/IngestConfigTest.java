@@ -30,7 +30,7 @@ class IngestConfigTest {
                 "schemas",
                 true,
                 new CheckpointSettings(
-                    Duration.ofSeconds(10), "s3a://strata-lake/checkpoints/ingest")));
+                    Duration.ofMillis(250), "s3a://strata-lake/checkpoints/ingest")));
   }
 
   @Test
@@ -68,6 +68,13 @@ class IngestConfigTest {
                 "/etc/acme/schemas",
                 false,
                 new CheckpointSettings(Duration.ofMillis(2500), "s3a://acme-lake/ckpt/ingest")));
+  }
+
+  @Test
+  void theSharedIntervalAppliesToIngestWhenItsOwnIsNotSet() {
+    Map<String, String> properties = new HashMap<>();
+    properties.put("strata.checkpoint.interval", "3s");
+    assertThat(IngestConfig.from(new ConfigValues(properties)).checkpoints().interval()).isEqualTo(Duration.ofSeconds(3));
   }
 
   @Test

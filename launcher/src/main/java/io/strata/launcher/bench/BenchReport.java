@@ -24,7 +24,8 @@ public final class BenchReport {
     line(out, "commit", r.commit());
     line(out, "warm-up (cold start)", f("%,d records in the lake %.1f s after the first send", r.warmUpEvents(), r.warmUpSeconds()));
     line(out, "events per phase", f("%,d (%.0f MB)", r.events(), r.rawBytes() / 1e6));
-    line(out, "checkpoint interval, topics", f("%d ms, %d partitions", r.checkpointIntervalMs(), r.partitions()));
+    line(out, "checkpoint interval, topics", f("tier %d ms, ingest %d ms, %d partitions", r.checkpointIntervalMs(),
+        r.ingestCheckpointIntervalMs(), r.partitions()));
     line(out, "Kafka produce ceiling", f("%,10.0f events/s %7.1f MB/s  (median of 3 passes: %,.0f-%,.0f)",
         r.ceiling().eventsPerSecond(), r.ceiling().megabytesPerSecond(), r.ceilingMinEventsPerSecond(), r.ceilingMaxEventsPerSecond()));
     line(out, "end to end, exactly-once (raw -> log -> lake)", f("%,10.0f events/s %7.1f MB/s  (first send to last event in the lake: %.1f s)",
@@ -57,14 +58,24 @@ public final class BenchReport {
 
   static String row(BenchResult r) {
     return f(
-        "| %s | %s | %,d | %d s | %,.0f (%.1f) | %,.0f (%.1f) | %.2f | %,.0f | %d, %.1f | %.1f s / %.1f s (%,d) | %.2f"
+        "| %s | %s | %,d | %s | %,.0f (%.1f) | %,.0f (%.1f) | %.2f | %,.0f | %d, %.1f | %.1f s / %.1f s (%,d) | %.2f"
             + " | %.0f + %.0f s | %,d MiB | %.0f s | %.0f s |",
-        r.date().substring(0, 10), r.commit(), r.events(), r.checkpointIntervalMs() / 1000,
+        r.date().substring(0, 10), r.commit(), r.events(), intervals(r),
         r.ceiling().eventsPerSecond(), r.ceiling().megabytesPerSecond(), r.endToEnd().eventsPerSecond(),
         r.endToEnd().megabytesPerSecond(), r.ratioToCeiling(), r.sustained().eventsPerSecond(), r.lakeCommits(),
         r.dataFilesPerCommit(), r.freshness().p50Seconds(), r.freshness().p99Seconds(), r.freshness().ratePerSecond(),
         r.freshness().p99ToInterval(), r.stackUserCpuSeconds(), r.stackSystemCpuSeconds(), r.peakRssMiB(),
         r.warmUpSeconds(), r.wallSeconds());
+  }
+
+  /** The tier job's interval (the lake's commits), and the ingest job's when it differs. */
+  static String intervals(BenchResult r) {
+    String tier = millis(r.checkpointIntervalMs());
+    return r.ingestCheckpointIntervalMs() == r.checkpointIntervalMs() ? tier : tier + " (ingest " + millis(r.ingestCheckpointIntervalMs()) + ")";
+  }
+
+  private static String millis(long ms) {
+    return ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms";
   }
 
   private static void line(PrintStream out, String what, String value) {

@@ -8,7 +8,10 @@ import java.util.List;
  * @param date when the run started (UTC, ISO-8601)
  * @param commit the checkout's commit ({@code -dirty} with uncommitted changes)
  * @param machine cores, memory, OS and JVM
- * @param checkpointIntervalMs the jobs' checkpoint interval: exactly-once output is visible per checkpoint
+ * @param checkpointIntervalMs the tier job's checkpoint interval: the lake commits at each of them, so lake
+ *     freshness is counted in these intervals
+ * @param ingestCheckpointIntervalMs the ingest job's checkpoint interval: events are readable in the hot log
+ *     at each of them
  * @param partitions partitions of each topic
  * @param warmUpEvents records sent through the pipeline before the measured phases
  * @param warmUpSeconds from the warm-up's first send to the lake commit holding all of it (cold start)
@@ -37,6 +40,7 @@ public record BenchResult(
     String commit,
     String machine,
     long checkpointIntervalMs,
+    long ingestCheckpointIntervalMs,
     int partitions,
     long warmUpEvents,
     double warmUpSeconds,

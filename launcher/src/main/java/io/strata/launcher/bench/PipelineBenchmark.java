@@ -85,7 +85,7 @@ public final class PipelineBenchmark {
     Instant date = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     String bootstrap = stack.kafkaBootstrap();
     String rawTopic = stack.config().ingest().rawTopic();
-    long intervalMs = stack.config().ingest().checkpoints().interval().toMillis();
+    long intervalMs = stack.config().tier().checkpoints().interval().toMillis();
 
     stack.ensureTopic(CEILING_TOPIC);
     // Unique valid events, so that records sent, hot-log records and lake rows are the same count;
@@ -114,7 +114,8 @@ public final class PipelineBenchmark {
       long files = e2e.commits().stream().mapToLong(Commit::addedDataFiles).sum();
       BenchResult result =
           new BenchResult(
-              date.toString(), commit, ProcessStats.machine(), intervalMs, stack.config().topicPartitions(),
+              date.toString(), commit, ProcessStats.machine(), intervalMs,
+              stack.config().ingest().checkpoints().interval().toMillis(), stack.config().topicPartitions(),
               cold.events(), cold.seconds(), events, file.bytes(),
               ceiling.median(), ceiling.minEventsPerSecond(), ceiling.maxEventsPerSecond(), e2e.backlogRate(), e2e.rate(),
               e2e.rate().eventsPerSecond() / ceiling.median().eventsPerSecond(),
