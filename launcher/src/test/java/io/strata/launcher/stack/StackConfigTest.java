@@ -36,7 +36,8 @@ class StackConfigTest {
     assertThat(config.views().projectionsDir()).endsWith("projections");
     assertThat(config.ingest().bootstrapServers()).isEqualTo("127.0.0.1:9092");
     assertThat(config.ingest().checkpoints().directory()).isEqualTo("s3a://strata-lake/checkpoints/ingest");
-    assertThat(config.ingest().checkpoints().interval()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(config.ingest().checkpoints().interval()).as("views are as fresh as its commits").isEqualTo(Duration.ofMillis(250));
+    assertThat(config.tier().checkpoints().interval()).as("the lake's commits").isEqualTo(Duration.ofSeconds(10));
     assertThat(config.tier().catalogUri()).isEqualTo("http://127.0.0.1:8181");
     assertThat(config.tier().checkpoints().directory()).isEqualTo("s3a://strata-lake/checkpoints/tier");
     assertThat(config.catalog().port()).isEqualTo(8181);
