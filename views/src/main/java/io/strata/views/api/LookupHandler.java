@@ -12,6 +12,8 @@ import io.strata.views.store.ViewStore;
 import java.nio.ByteBuffer;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -92,7 +94,7 @@ public final class LookupHandler extends Handler.Abstract {
     return true;
   }
 
-  private static Answer guarded(java.util.function.Supplier<Answer> answer) {
+  private static Answer guarded(Supplier<Answer> answer) {
     try {
       return answer.get();
     } catch (RuntimeException e) {
@@ -101,7 +103,7 @@ public final class LookupHandler extends Handler.Abstract {
   }
 
   private static Answer failed(Throwable e) {
-    Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+    Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
     if (cause instanceof ProjectionServiceException p) {
       return Answer.error(p.status(), p.getMessage(), "");
     }
@@ -124,10 +126,8 @@ public final class LookupHandler extends Handler.Abstract {
     String method = request.getMethod();
     String authorization = request.getHeaders().get(HttpHeader.AUTHORIZATION);
     Optional<String> tenant = tokens.tenantOf(authorization);
-    boolean admin = tenant.isEmpty() && isAdmin(authorization);
-    if (tenant.isEmpty() && !admin) {
-      return CompletableFuture.completedFuture(Answer.error(401,
-          authorization == null ? "a bearer token is required (Authorization: Bearer <token>)" : "the bearer token is not known", ""));
+    if (tenant.isEmpty() && !isAdmin(authorization)) {
+      return CompletableFuture.completedFuture(unauthorized(authorization));
     }
     if (!path.startsWith(VIEWS)) {
       return CompletableFuture.completedFuture(Answer.error(404, "no such endpoint: " + method + " " + path, ""));
@@ -141,6 +141,11 @@ public final class LookupHandler extends Handler.Abstract {
     return lookups.answer(request, path.substring(VIEWS.length()), tenant.get());
   }
 
+  private static Answer unauthorized(String authorization) {
+    return Answer.error(401,
+        authorization == null ? "a bearer token is required (Authorization: Bearer <token>)" : "the bearer token is not known", "");
+  }
+
   /** The projection routes, on a pool thread. */
   private Answer answer(Request request, String path) {
     String method = request.getMethod();
@@ -148,8 +153,7 @@ public final class LookupHandler extends Handler.Abstract {
     boolean admin = isAdmin(authorization);
     Optional<String> tenant = tokens.tenantOf(authorization);
     if (tenant.isEmpty() && !admin) {
-      return Answer.error(401,
-          authorization == null ? "a bearer token is required (Authorization: Bearer <token>)" : "the bearer token is not known", "");
+      return unauthorized(authorization);
     }
     return projectionRoute(method, path.substring(PROJECTIONS.length()), admin);
   }

@@ -209,11 +209,6 @@ public final class EmbeddedViewStore implements ViewStore {
   }
 
   @Override
-  public boolean remote() {
-    return false;
-  }
-
-  @Override
   public String describe() {
     return "embedded (" + dir + ")";
   }

@@ -40,7 +40,8 @@ public final class RedisViewStore implements ViewStore {
 
   private final URI uri;
   private final RedisClient redis;
-  private final RedisLookups lookups;
+  /** Started by the first lookup: the projection jobs' writers never read, and need no lookup thread. */
+  private volatile RedisLookups lookups;
   private volatile String sha;
 
   public RedisViewStore(URI uri) {
@@ -52,7 +53,6 @@ public final class RedisViewStore implements ViewStore {
     pool.setMaxIdle(POOL);
     this.redis = RedisClient.builder().fromURI(uri).poolConfig(pool).build();
     this.sha = redis.scriptLoad(PUT_IF_NEWER);
-    this.lookups = new RedisLookups(redis, FIELDS, RedisViewStore::decode);
   }
 
   @Override
@@ -104,7 +104,20 @@ public final class RedisViewStore implements ViewStore {
   /** Reads of many lookups at a time share one pipelined round trip ({@link RedisLookups}). */
   @Override
   public CompletableFuture<Optional<StoredView>> getAsync(ViewAddress address) {
-    return lookups.get(address);
+    return lookups().get(address);
+  }
+
+  private RedisLookups lookups() {
+    RedisLookups started = lookups;
+    if (started == null) {
+      synchronized (this) {
+        if (lookups == null) {
+          lookups = new RedisLookups(redis, FIELDS, RedisViewStore::decode);
+        }
+        started = lookups;
+      }
+    }
+    return started;
   }
 
   private static Optional<StoredView> decode(List<byte[]> values) {
@@ -146,18 +159,17 @@ public final class RedisViewStore implements ViewStore {
   }
 
   @Override
-  public boolean remote() {
-    return true;
-  }
-
-  @Override
   public String describe() {
     return "redis (" + uri.getHost() + ":" + uri.getPort() + ")";
   }
 
   @Override
   public void close() {
-    lookups.close();
+    synchronized (this) {
+      if (lookups != null) {
+        lookups.close();
+      }
+    }
     redis.close();
   }
 

@@ -37,9 +37,6 @@ public interface ViewStore extends AutoCloseable {
 
   void putMeta(String name, String value);
 
-  /** Whether a read goes to another process (a network round trip). */
-  boolean remote();
-
   /** What kind of store, for messages and metrics. */
   String describe();
 

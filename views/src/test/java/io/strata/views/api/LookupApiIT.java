@@ -114,11 +114,16 @@ class LookupApiIT {
     return JSON.readTree(response.body());
   }
 
+  /** A lookup that must answer 200, and its JSON. */
+  private static JsonNode ok(String path, String token) throws Exception {
+    HttpResponse<String> response = get(path, token);
+    assertThat(response.statusCode()).as(path).isEqualTo(200);
+    return json(response);
+  }
+
   @Test
   void aViewOfTheTokensTenant() throws Exception {
-    HttpResponse<String> response = get("/v1/views/entity-state/order-1", ACME);
-    assertThat(response.statusCode()).isEqualTo(200);
-    JsonNode body = json(response);
+    JsonNode body = ok("/v1/views/entity-state/order-1", ACME);
     assertThat(body.get("projection").asText()).isEqualTo("entity-state");
     assertThat(body.get("version").asInt()).isEqualTo(1);
     assertThat(body.get("key").asText()).isEqualTo("order-1");
@@ -147,19 +152,13 @@ class LookupApiIT {
 
   @Test
   void keysMayHoldSlashesColonsAndPercentSigns() throws Exception {
-    HttpResponse<String> odd = get("/v1/views/entity-state/a%2Fb%3Ac%25d", ACME);
-    assertThat(odd.statusCode()).isEqualTo(200);
-    assertThat(json(odd).get("key").asText()).isEqualTo("a/b:c%d");
-    HttpResponse<String> counter = get("/v1/views/events-per-minute/order.placed/2026-12-01T10:15Z", ACME);
-    assertThat(counter.statusCode()).isEqualTo(200);
-    assertThat(json(counter).at("/view/count").asLong()).isEqualTo(7);
+    assertThat(ok("/v1/views/entity-state/a%2Fb%3Ac%25d", ACME).get("key").asText()).isEqualTo("a/b:c%d");
+    assertThat(ok("/v1/views/events-per-minute/order.placed/2026-12-01T10:15Z", ACME).at("/view/count").asLong()).isEqualTo(7);
   }
 
   @Test
   void aKeyWithQuotesBackslashesAndNonAsciiComesBackAsJsonText() throws Exception {
-    HttpResponse<String> quoted = get("/v1/views/entity-state/say%20%22hi%22%20%C3%BC%5C", ACME);
-    assertThat(quoted.statusCode()).isEqualTo(200);
-    JsonNode body = json(quoted);
+    JsonNode body = ok("/v1/views/entity-state/say%20%22hi%22%20%C3%BC%5C", ACME);
     assertThat(body.get("key").asText()).isEqualTo("say \"hi\" \u00fc\\");
     assertThat(body.at("/view/state/quoted").asBoolean()).isTrue();
     assertThat(body.get("revision").asLong()).isEqualTo(1);
