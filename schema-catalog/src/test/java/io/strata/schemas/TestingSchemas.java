@@ -45,4 +45,9 @@ final class TestingSchemas {
   static String versionFile(Path dir, int v) {
     return dir.resolve(TYPE + "/v" + v + ".yaml").toString();
   }
+
+  /** A version's schema in YAML's flow style, on one line. */
+  static String schema(String properties, String required) {
+    return "schema: {type: object, properties: {" + properties + "}, required: [" + required + "]}\n";
+  }
 }
