@@ -36,20 +36,14 @@ record LakeHistory(Optional<Long> snapshotId, Map<Integer, Long> nextOffsets, lo
    * a version without history builds in moments, one with history in a batch job.
    */
   static boolean hasHistory(String catalogUri, Optional<String> token, Set<String> eventTypes) {
-    try (RESTCatalog catalog = new RESTCatalog()) {
-      catalog.initialize("strata-projections", RestClientProperties.of(catalogUri, token));
-      Table table = catalog.loadTable(EventsTable.IDENTIFIER);
+    return read(catalogUri, token, table -> {
       Snapshot snapshot = table.currentSnapshot();
       return snapshot != null && events(table, snapshot, eventTypes) > 0;
-    } catch (IOException e) {
-      throw new UncheckedIOException("reading the lake history failed", e);
-    }
+    });
   }
 
   static LakeHistory pin(String catalogUri, Optional<String> token, Set<String> eventTypes) {
-    try (RESTCatalog catalog = new RESTCatalog()) {
-      catalog.initialize("strata-projections", RestClientProperties.of(catalogUri, token));
-      Table table = catalog.loadTable(EventsTable.IDENTIFIER);
+    return read(catalogUri, token, table -> {
       Snapshot snapshot = table.currentSnapshot();
       if (snapshot == null) {
         return new LakeHistory(Optional.empty(), Map.of(), 0);
@@ -62,6 +56,18 @@ record LakeHistory(Optional<Long> snapshotId, Map<Integer, Long> nextOffsets, lo
         }
       }
       return new LakeHistory(Optional.of(snapshot.snapshotId()), next, events(table, snapshot, eventTypes));
+    });
+  }
+
+  private interface TableRead<T> {
+    T apply(Table table) throws IOException;
+  }
+
+  /** One catalog session: the events table loaded, read, and the session closed. */
+  private static <T> T read(String catalogUri, Optional<String> token, TableRead<T> read) {
+    try (RESTCatalog catalog = new RESTCatalog()) {
+      catalog.initialize("strata-projections", RestClientProperties.of(catalogUri, token));
+      return read.apply(catalog.loadTable(EventsTable.IDENTIFIER));
     } catch (IOException e) {
       throw new UncheckedIOException("reading the lake history failed", e);
     }
